@@ -1,0 +1,83 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { DataoortsError, DataoortsStatusError } from './transport';
+import { ParameterValidationError } from './validation';
+
+/** Provider codes that mean "this model id is not served" (see the API reference). */
+const MODEL_ERROR_CODES = new Set([5007, 3042, 7003]);
+
+/** A short next step for the user, by what went wrong. */
+export function hintFor(error: DataoortsError): string | undefined {
+	if (error.code === 'DATAOORTS_RESPONSE_TOO_LARGE') {
+		return 'The answer was cut off to protect n8n\'s memory; lower Maximum Number of Tokens.';
+	}
+	if (error.code === 'DATAOORTS_TIMEOUT') {
+		return 'Raise the Timeout option for long generations, or lower Maximum Number of Tokens.';
+	}
+	if (error.code === 'DATAOORTS_NETWORK') {
+		return 'Check the credential\'s Base URL and this machine\'s network or proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY).';
+	}
+	if (!(error instanceof DataoortsStatusError)) return undefined;
+	const { status } = error;
+	const modelProblem =
+		error.providerErrors.some((entry) => entry.code !== undefined && MODEL_ERROR_CODES.has(entry.code)) ||
+		(status === 404 && error.code === 'DATAOORTS_HTTP_STATUS');
+	if (status === 401 || status === 403) return 'Check the API key in the Dataoorts credential.';
+	if (modelProblem) {
+		return 'Check the model ID: it may be misspelt or no longer in the Dataoorts catalog.';
+	}
+	if (status === 400) return 'Dataoorts rejected the request as invalid; check the messages and options.';
+	if (status === 413) return 'The request is too large: shorten the messages or lower Maximum Number of Tokens.';
+	if (status === 429) {
+		return 'Rate limited by Dataoorts (about 300 requests per minute per account): lower Concurrency or raise Max Retries.';
+	}
+	if (status === 408 || status >= 500) return 'Dataoorts had a temporary problem; try again later or raise Max Retries.';
+	return undefined;
+}
+
+/**
+ * Wraps any failure of one item as the n8n error the editor shows: NodeOperationError for bad
+ * parameters and unusable credentials, NodeApiError for what the API (or the network) answered.
+ * Built only from messages that never contain the key.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof ParameterValidationError) {
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: 'No request was sent for this item.',
+		});
+	}
+	if (error instanceof DataoortsError) {
+		if (error.code === 'DATAOORTS_INVALID_URL' || error.code === 'DATAOORTS_INSECURE_URL') {
+			return new NodeOperationError(node, error.message, { itemIndex, description: 'No request was sent.' });
+		}
+		const errorResponse: JsonObject = {
+			message: error.message,
+			code: error.code,
+			...(error.providerErrors.length > 0 ? { errors: error.providerErrors.map((entry) => ({ ...entry })) } : {}),
+		};
+		return new NodeApiError(node, errorResponse, {
+			message: error.message,
+			description: hintFor(error),
+			...(error.status === undefined ? {} : { httpCode: String(error.status) }),
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+/** The JSON of a continue-on-fail item: the error in place of the answer. */
+export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
+	};
+}

@@ -1,0 +1,74 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
+import { mapInOrder } from './concurrency';
+import { errorItemJson, toNodeError } from './node-error';
+import { EXECUTION_OPTIONS } from './parameters';
+import { buildRequestBody } from './request-body';
+import { toOutputJson } from './response';
+import { DataoortsAbortError, sendChatRequest } from './transport';
+import { checkNumericOption, readItemParameters } from './validation';
+
+const CONCURRENCY = EXECUTION_OPTIONS.find((spec) => spec.option === 'concurrency')!;
+
+/** How many items run at once: a node-level setting, so it is read from the first item. */
+function readConcurrency(context: IExecuteFunctions): number {
+	const value = context.getNodeParameter('options.concurrency', 0, CONCURRENCY.uiDefault);
+	try {
+		return checkNumericOption(CONCURRENCY, value);
+	} catch (error) {
+		throw toNodeError(context.getNode(), error, 0);
+	}
+}
+
+/**
+ * Runs every input item through validation → request body → transport → response mapping,
+ * up to `concurrency` at a time. Output item i is always input item i's answer (or, with
+ * continue-on-fail, its error), paired to it.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	if (items.length === 0) return [[]];
+
+	const credentials = await this.getCredentials<DataoortsCredentialData>('dataoortsApi');
+	const continueOnFail = this.continueOnFail();
+	const node = this.getNode();
+
+	// Stops in-flight requests when the workflow is stopped, or when one item fails the node.
+	const stop = new AbortController();
+	const cancelSignal = this.getExecutionCancelSignal?.();
+	const onCancel = () => stop.abort(new DataoortsAbortError());
+	if (cancelSignal?.aborted) onCancel();
+	cancelSignal?.addEventListener('abort', onCancel, { once: true });
+
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
+		try {
+			const parameters = readItemParameters(this, itemIndex);
+			const answer = await sendChatRequest({
+				baseUrl: credentials.baseUrl,
+				apiKey: credentials.apiKey,
+				allowInsecureHttp: credentials.allowInsecureHttp === true,
+				body: buildRequestBody(parameters),
+				timeoutMs: parameters.execution.timeout,
+				maxRetries: parameters.execution.maxRetries,
+				signal: stop.signal,
+			});
+			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
+		} catch (error) {
+			const nodeError = toNodeError(node, error, itemIndex);
+			if (continueOnFail && !stop.signal.aborted) {
+				return { json: errorItemJson(nodeError), pairedItem: { item: itemIndex } };
+			}
+			throw nodeError;
+		}
+	};
+
+	try {
+		const output = await mapInOrder(items.length, readConcurrency(this), runItem, stop.signal, () =>
+			stop.abort(),
+		);
+		return [output];
+	} finally {
+		cancelSignal?.removeEventListener('abort', onCancel);
+	}
+}

@@ -1,0 +1,55 @@
+import type { Dispatcher } from 'undici';
+
+/**
+ * Connection pools: one keep-alive pool per API origin, shared by every item and every
+ * execution in this n8n process, so a batch of hundreds of items reuses a few warm sockets.
+ *
+ * Proxies follow n8n's own convention: HTTP_PROXY / HTTPS_PROXY / NO_PROXY (either case). When
+ * one is set, requests go through undici's EnvHttpProxyAgent, which applies NO_PROXY per host.
+ *
+ * undici is required lazily: n8n loads every community node at start, and most of them never run.
+ */
+
+const POOL_OPTIONS = {
+	// More than the node's highest concurrency, so several executions can share one origin.
+	connections: 128,
+	keepAliveTimeout: 30_000,
+	keepAliveMaxTimeout: 600_000,
+} as const;
+
+const pools = new Map<string, Dispatcher>();
+let proxyAgent: { key: string; agent: Dispatcher } | undefined;
+
+function proxyEnvironment(): string | undefined {
+	const env = process.env;
+	const http = env.HTTP_PROXY ?? env.http_proxy ?? '';
+	const https = env.HTTPS_PROXY ?? env.https_proxy ?? '';
+	if (http === '' && https === '') return undefined;
+	return [http, https, env.NO_PROXY ?? env.no_proxy ?? ''].join('\n');
+}
+
+export function dispatcherFor(origin: string): Dispatcher {
+	const undici = require('undici') as typeof import('undici');
+	const proxyKey = proxyEnvironment();
+	if (proxyKey !== undefined) {
+		if (proxyAgent?.key !== proxyKey) {
+			void proxyAgent?.agent.close();
+			proxyAgent = { key: proxyKey, agent: new undici.EnvHttpProxyAgent(POOL_OPTIONS) };
+		}
+		return proxyAgent.agent;
+	}
+	let pool = pools.get(origin);
+	if (pool === undefined) {
+		pool = new undici.Pool(origin, POOL_OPTIONS);
+		pools.set(origin, pool);
+	}
+	return pool;
+}
+
+/** Closes every pool (tests and benchmarks; n8n itself keeps them for the process's life). */
+export async function closeDispatchers(): Promise<void> {
+	const all = [...pools.values(), ...(proxyAgent ? [proxyAgent.agent] : [])];
+	pools.clear();
+	proxyAgent = undefined;
+	await Promise.all(all.map(async (dispatcher) => await dispatcher.close()));
+}

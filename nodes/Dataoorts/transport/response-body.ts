@@ -1,0 +1,149 @@
+import {
+	DataoortsResponseError,
+	DataoortsStatusError,
+	type ProviderError,
+} from './errors';
+import { parseRetryAfter } from './retry';
+
+/** The documented success envelope. */
+export interface DataoortsSuccessBody {
+	success: true;
+	errors: ProviderError[];
+	messages: unknown[];
+	result: {
+		response: unknown;
+		tool_calls?: unknown[];
+		usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+		[key: string]: unknown;
+	};
+	[key: string]: unknown;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Reads at most `maxBytes`: a runaway answer ends with an error, not with n8n out of memory. */
+export async function readCappedText(
+	body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+	headers: Headers,
+	status: number,
+	maxBytes: number,
+): Promise<string> {
+	const tooLarge = () =>
+		new DataoortsResponseError(
+			'DATAOORTS_RESPONSE_TOO_LARGE',
+			`Dataoorts answered ${status} with a body larger than the ${maxBytes}-byte limit`,
+			status,
+		);
+	const declared = Number(headers['content-length']);
+	if (Number.isFinite(declared) && declared > maxBytes) {
+		body.destroy();
+		throw tooLarge();
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		size += chunk.length;
+		if (size > maxBytes) {
+			body.destroy();
+			throw tooLarge();
+		}
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** Start of a non-JSON body, on one line, for an error message (HTML error pages and the like). */
+function snippet(text: string): string {
+	const line = text.replace(/\s+/g, ' ').trim();
+	return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function providerErrorsOf(parsed: unknown): ProviderError[] {
+	const errors = (parsed as { errors?: unknown } | null)?.errors;
+	if (!Array.isArray(errors)) return [];
+	return errors
+		.filter((entry): entry is { code?: unknown; message?: unknown } => entry !== null && typeof entry === 'object')
+		.map((entry) => ({
+			...(typeof entry.code === 'number' ? { code: entry.code } : {}),
+			message: typeof entry.message === 'string' ? entry.message : JSON.stringify(entry),
+		}));
+}
+
+function describeProviderErrors(errors: ProviderError[]): string {
+	return errors.map((error) => (error.code === undefined ? error.message : `${error.message} (code ${error.code})`)).join('; ');
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/**
+ * Turns one HTTP answer into the success envelope or a typed error. Redirects are never
+ * followed (the Bearer key must not travel to another URL), so a 3xx is an error here.
+ */
+export function classifyAnswer(status: number, headers: Headers, text: string): DataoortsSuccessBody {
+	const parsed = parseJson(text);
+	const contentType = String(headers['content-type'] ?? 'no content type');
+
+	if (status >= 300 && status < 400) {
+		throw new DataoortsStatusError(
+			'DATAOORTS_REDIRECT',
+			`Dataoorts answered ${status} (a redirect); redirects are not followed so the API key is never sent to another URL. Check the credential's Base URL`,
+			status,
+			[],
+			undefined,
+		);
+	}
+
+	if (status < 200 || status >= 300) {
+		const providerErrors = parsed.ok ? providerErrorsOf(parsed.value) : [];
+		const detail = providerErrors.length > 0
+			? describeProviderErrors(providerErrors)
+			: parsed.ok
+				? `no error message in the body: ${snippet(text)}`
+				: text.trim() === ''
+					? 'empty body'
+					: `a non-JSON body (${contentType}): ${snippet(text)}`;
+		throw new DataoortsStatusError(
+			'DATAOORTS_HTTP_STATUS',
+			`Dataoorts answered ${status}: ${detail}`,
+			status,
+			providerErrors,
+			parsed.ok ? parsed.value : snippet(text),
+			parseRetryAfter(headers['retry-after']),
+		);
+	}
+
+	if (!parsed.ok) {
+		throw new DataoortsResponseError(
+			'DATAOORTS_INVALID_RESPONSE',
+			`Dataoorts answered ${status} with a body that is not valid JSON (${contentType}): ${snippet(text) || 'empty body'}`,
+			status,
+		);
+	}
+	const body = parsed.value as { success?: unknown; result?: unknown } | null;
+	if (body !== null && typeof body === 'object' && body.success === false) {
+		const providerErrors = providerErrorsOf(body);
+		throw new DataoortsStatusError(
+			'DATAOORTS_API_FAILURE',
+			`Dataoorts answered success: false: ${providerErrors.length > 0 ? describeProviderErrors(providerErrors) : 'no error message given'}`,
+			status,
+			providerErrors,
+			body,
+		);
+	}
+	if (body === null || typeof body !== 'object' || body.success !== true || body.result === null || typeof body.result !== 'object') {
+		throw new DataoortsResponseError(
+			'DATAOORTS_INVALID_RESPONSE',
+			`Dataoorts answered ${status} with JSON that is not the documented envelope ({ success, result, errors }): ${snippet(text)}`,
+			status,
+		);
+	}
+	return body as unknown as DataoortsSuccessBody;
+}
