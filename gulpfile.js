@@ -1,15 +1,9 @@
-// Copies node and credential icons (and nothing else) next to the compiled files in dist/.
+// After tsc: copies what n8n loads beside the compiled files, the icons and the node codex files.
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', copyIcons);
-
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+function copy(folder, pattern) {
+	return () => src(path.resolve(folder, '**', pattern), { encoding: false }).pipe(dest(path.resolve('dist', folder)));
 }
+
+task('build:icons', parallel(copy('nodes', '*.{png,svg}'), copy('credentials', '*.{png,svg}'), copy('nodes', '*.node.json')));

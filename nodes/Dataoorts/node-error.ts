@@ -1,12 +1,12 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	type IDataObject,
 	type INode,
+	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { DataoortsError, DataoortsStatusError } from './transport';
+import { DataoortsError, DataoortsNetworkError, DataoortsStatusError } from './transport';
 import { ParameterValidationError } from './validation';
 
 /** Provider codes that mean "this model id is not served" (see the API reference). */
@@ -21,7 +21,11 @@ export function hintFor(error: DataoortsError): string | undefined {
 		return 'Raise the Timeout option for long generations, or lower Maximum Number of Tokens.';
 	}
 	if (error.code === 'DATAOORTS_NETWORK') {
-		return 'Check the credential\'s Base URL and this machine\'s network or proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY).';
+		const cause = error instanceof DataoortsNetworkError && error.causeCode ? ` Cause: ${error.causeCode}.` : '';
+		return `Check the credential's Base URL and this machine's network or proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY).${cause}`;
+	}
+	if (error.code === 'DATAOORTS_API_FAILURE') {
+		return 'Dataoorts accepted the request but reported it as failed; its message above says why.';
 	}
 	if (!(error instanceof DataoortsStatusError)) return undefined;
 	const { status } = error;
@@ -63,21 +67,25 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 			code: error.code,
 			...(error.providerErrors.length > 0 ? { errors: error.providerErrors.map((entry) => ({ ...entry })) } : {}),
 		};
-		return new NodeApiError(node, errorResponse, {
+		const apiError = new NodeApiError(node, errorResponse, {
 			message: error.message,
 			description: hintFor(error),
 			...(error.status === undefined ? {} : { httpCode: String(error.status) }),
 			itemIndex,
 		});
+		// NodeApiError swaps messages that mention a system error code for a generic sentence;
+		// ours already names the cause and the endpoint, so it is kept as written.
+		apiError.message = error.message;
+		return apiError;
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 }
 
-/** The JSON of a continue-on-fail item: the error in place of the answer. */
-export function errorItemJson(error: NodeApiError | NodeOperationError): IDataObject {
-	return {
-		error: error.message,
-		...(error.description ? { description: error.description } : {}),
-		...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
-	};
+/**
+ * A continue-on-fail item, the way n8n's own nodes make it: `json.error` holds the message the
+ * next node can map, `error` holds the whole error (description, HTTP code) for the editor, and
+ * is what sends the item to the error output under "continue (using error output)".
+ */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

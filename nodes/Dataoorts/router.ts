@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
 import { mapInOrder } from './concurrency';
-import { errorItemJson, toNodeError } from './node-error';
+import { errorItem, toNodeError } from './node-error';
 import { EXECUTION_OPTIONS } from './parameters';
 import { buildRequestBody } from './request-body';
 import { toOutputJson } from './response';
@@ -57,7 +57,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		} catch (error) {
 			const nodeError = toNodeError(node, error, itemIndex);
 			if (continueOnFail && !stop.signal.aborted) {
-				return { json: errorItemJson(nodeError), pairedItem: { item: itemIndex } };
+				return errorItem(nodeError, itemIndex);
 			}
 			throw nodeError;
 		}

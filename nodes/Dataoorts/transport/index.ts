@@ -90,7 +90,7 @@ function toNetworkError(error: unknown, origin: string): DataoortsError {
 	const code = (error as { code?: unknown })?.code;
 	const causeCode = typeof code === 'string' ? code : undefined;
 	const reason = (causeCode && NETWORK_ERROR_TEXT[causeCode]) ?? (error as Error)?.message ?? String(error);
-	return new DataoortsNetworkError(`Could not reach Dataoorts at ${origin}: ${reason}${causeCode ? ` (${causeCode})` : ''}`, causeCode);
+	return new DataoortsNetworkError(`Could not reach Dataoorts at ${origin}: ${reason}`, causeCode);
 }
 
 async function attemptOnce(url: URL, payload: string, request: ChatRequest): Promise<DataoortsSuccessBody> {

@@ -1,0 +1,30 @@
+import { simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
+import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
+import { SEED_RESPONSE } from '../../helpers/fixtures';
+
+const seed = SEED_RESPONSE as unknown as DataoortsSuccessBody;
+
+test('simplified output: response, usage, tool_calls and the model asked for', () => {
+	expect(simplifyAnswer(seed, 'google/gemma-3-12b-it')).toEqual({
+		response: SEED_RESPONSE.result.response,
+		usage: { prompt_tokens: 21, completion_tokens: 512, total_tokens: 533 },
+		tool_calls: [],
+		model: 'google/gemma-3-12b-it',
+	});
+});
+
+test('missing usage and tool_calls become zeros and an empty list, never undefined', () => {
+	const sparse = { success: true, errors: [], messages: [], result: { response: 'ok' } } as DataoortsSuccessBody;
+	expect(simplifyAnswer(sparse, 'm/x')).toEqual({
+		response: 'ok',
+		usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+		tool_calls: [],
+		model: 'm/x',
+	});
+});
+
+test('tool calls pass through; simplify off returns the whole body', () => {
+	const withTools = { ...seed, result: { ...seed.result, tool_calls: [{ name: 'lookup', arguments: { id: 1 } }] } };
+	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([{ name: 'lookup', arguments: { id: 1 } }]);
+	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toBe(seed);
+});
