@@ -7,6 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
+	setupFiles: ['<rootDir>/test/setup-env.js'],
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	testTimeout: 30_000,
 };

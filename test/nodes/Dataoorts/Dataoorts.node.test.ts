@@ -2,7 +2,9 @@
  * The Dataoorts node inside n8n-core's WorkflowExecute, against the loopback Dataoorts server:
  * the documented contract end to end, run-time validation, per-item errors and key safety.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { Container } from '@n8n/di';
+import { ErrorReporter } from 'n8n-core';
+import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, describeRange } from '../../../nodes/Dataoorts/parameters';
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
@@ -344,12 +346,20 @@ describe('API errors: status, the provider\'s message and a hint', () => {
 });
 
 describe('the API key never leaks', () => {
-	/** Everything written to stdout, stderr and the console while `work` runs: n8n's logs included. */
+	/**
+	 * Everything logged while `work` runs: n8n's error reporter (which logs every node error),
+	 * the engine's LoggerProxy, the console, stdout and stderr.
+	 */
 	async function captureLogs<T>(work: () => Promise<T>): Promise<{ value: T; logs: string }> {
 		const chunks: string[] = [];
 		const record = (...parts: unknown[]) => {
 			chunks.push(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part) ?? String(part))).join(' '));
 		};
+		const capturingLogger = { error: record, warn: record, info: record, debug: record, verbose: record };
+		const reporter = Container.get(ErrorReporter) as unknown as { logger: unknown };
+		const reporterLogger = reporter.logger;
+		reporter.logger = capturingLogger;
+		LoggerProxy.init(capturingLogger as unknown as Parameters<typeof LoggerProxy.init>[0]);
 		const spies = [
 			jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
 			jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
@@ -359,6 +369,7 @@ describe('the API key never leaks', () => {
 			return { value: await work(), logs: chunks.join('\n') };
 		} finally {
 			spies.forEach((spy) => spy.mockRestore());
+			reporter.logger = reporterLogger;
 		}
 	}
 
