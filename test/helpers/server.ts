@@ -26,6 +26,7 @@ export interface RecordedRequest {
 	body: any;
 	rawBody: string;
 	receivedAt: number;
+	remotePort: number;
 	answeredAt?: number;
 	closedEarlyAt?: number;
 	status?: number;
@@ -38,6 +39,7 @@ export interface DataoortsTestServer {
 	baseUrl: string;
 	requests: RecordedRequest[];
 	apiRequests: RecordedRequest[];
+	stats: { total: number; inFlight: number; maxInFlight: number };
 	setLatency(ms: number): void;
 	setFaultPlan(plan: FaultPlan | undefined): void;
 	setRecording(on: boolean): void;

@@ -152,7 +152,7 @@ function parseFault(kind, argument) {
 /**
  * @typedef {{ index: number, body: any, attempt: number, key: string }} FaultContext
  * @typedef {{ kind: string, status?: number, retryAfter?: string, argument?: string }} Fault
- * @typedef {{ method: string, url: string, authorization: string | undefined, headers: import('node:http').IncomingHttpHeaders, body: any, rawBody: string, receivedAt: number, answeredAt?: number, closedEarlyAt?: number, status?: number, fault?: Fault }} RecordedRequest
+ * @typedef {{ method: string, url: string, authorization: string | undefined, headers: import('node:http').IncomingHttpHeaders, body: any, rawBody: string, receivedAt: number, remotePort: number, answeredAt?: number, closedEarlyAt?: number, status?: number, fault?: Fault }} RecordedRequest
  */
 
 /**
@@ -167,6 +167,8 @@ async function startDataoortsServer(options = {}) {
 	const attemptsByKey = new Map();
 	const sockets = new Set();
 	const state = { latencyMs: options.latencyMs ?? 0, faultPlan: options.faultPlan, record: true };
+	/** Requests answered or in progress; the most handled at once. */
+	const stats = { total: 0, inFlight: 0, maxInFlight: 0 };
 
 	const server = http.createServer((req, res) => {
 		const chunks = [];
@@ -186,6 +188,7 @@ async function startDataoortsServer(options = {}) {
 				body: undefined,
 				rawBody,
 				receivedAt: Date.now(),
+				remotePort: req.socket.remotePort ?? 0,
 			};
 			try {
 				record.body = rawBody === '' ? undefined : JSON.parse(rawBody);
@@ -193,7 +196,11 @@ async function startDataoortsServer(options = {}) {
 				record.body = undefined;
 			}
 			if (state.record) requests.push(record);
+			stats.total += 1;
+			stats.inFlight += 1;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 			res.on('close', () => {
+				stats.inFlight -= 1;
 				if (!res.writableFinished) record.closedEarlyAt = Date.now();
 			});
 			handle(req, res, record, size).catch((error) => {
@@ -326,6 +333,7 @@ async function startDataoortsServer(options = {}) {
 		get apiRequests() {
 			return requests.filter((request) => request.url.startsWith(BASE_PATH));
 		},
+		stats,
 		setLatency(ms) {
 			state.latencyMs = ms;
 		},
@@ -339,6 +347,8 @@ async function startDataoortsServer(options = {}) {
 		reset() {
 			requests.length = 0;
 			attemptsByKey.clear();
+			stats.total = 0;
+			stats.maxInFlight = stats.inFlight;
 			state.faultPlan = undefined;
 			state.latencyMs = options.latencyMs ?? 0;
 		},

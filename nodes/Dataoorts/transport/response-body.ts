@@ -25,7 +25,7 @@ type Headers = Record<string, string | string[] | undefined>;
 
 /** Reads at most `maxBytes`: a runaway answer ends with an error, not with n8n out of memory. */
 export async function readCappedText(
-	body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+	body: AsyncIterable<Buffer> & { destroy(): unknown; on(event: 'error', listener: () => void): unknown },
 	headers: Headers,
 	status: number,
 	maxBytes: number,
@@ -38,6 +38,8 @@ export async function readCappedText(
 		);
 	const declared = Number(headers['content-length']);
 	if (Number.isFinite(declared) && declared > maxBytes) {
+		// Closing the body makes it emit an abort error that nobody reads; swallow that one.
+		body.on('error', () => {});
 		body.destroy();
 		throw tooLarge();
 	}
@@ -46,6 +48,7 @@ export async function readCappedText(
 	for await (const chunk of body) {
 		size += chunk.length;
 		if (size > maxBytes) {
+			body.on('error', () => {});
 			body.destroy();
 			throw tooLarge();
 		}

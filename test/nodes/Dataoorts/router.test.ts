@@ -1,0 +1,176 @@
+/**
+ * Many items through n8n-core's WorkflowExecute: bounded concurrency with input order kept,
+ * retries and timeouts from the node's options, cancellation, a load test with injected faults,
+ * and the latency-bound timing goal.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
+import { useDataoortsServer, type FaultPlan } from '../../helpers/server';
+
+const server = useDataoortsServer();
+
+const questions = (count: number) => Array.from({ length: count }, (_, index) => ({ question: `q${index}` }));
+const perItem = { values: [{ role: 'user', content: '={{ $json.question }}' }] };
+
+async function run(node: DataoortsNodeSettings, items: IDataObject[], onStarted?: (execution: { cancel: () => void }) => void) {
+	return await runWorkflow({ items, node, credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl }, onStarted });
+}
+
+function expectInOrder(output: Array<{ json: IDataObject; pairedItem?: unknown }>, count: number) {
+	expect(output).toHaveLength(count);
+	output.forEach((item, index) => {
+		expect(item.json.response).toBe(`Echo: q${index}`);
+		expect(item.pairedItem).toEqual({ item: index });
+	});
+}
+
+test('at most `concurrency` requests are in flight, and all of them are used', async () => {
+	server.current.setLatency(50);
+	const result = await run({ parameters: { messages: perItem, options: { concurrency: 4 } } }, questions(24));
+	expectInOrder(result.outputs![0], 24);
+	expect(server.current.stats.maxInFlight).toBe(4);
+});
+
+test('the default concurrency is 5', async () => {
+	server.current.setLatency(50);
+	await run({ parameters: { messages: perItem } }, questions(12));
+	expect(server.current.stats.maxInFlight).toBe(5);
+});
+
+test('64 items at 200 ms service latency and concurrency 16 finish in well under 1.5 s', async () => {
+	server.current.setLatency(200);
+	const started = performance.now();
+	const result = await run({ parameters: { messages: perItem, options: { concurrency: 16 } } }, questions(64));
+	const elapsed = performance.now() - started;
+	expectInOrder(result.outputs![0], 64);
+	// Ideal: ⌈64/16⌉ × 200 ms = 800 ms.
+	expect(elapsed).toBeLessThan(1200);
+});
+
+test('connections are reused across items and executions', async () => {
+	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
+	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
+	expect(new Set(server.current.requests.map((request) => request.remotePort)).size).toBeLessThanOrEqual(4);
+});
+
+describe('retries from the node', () => {
+	test('a 429 with Retry-After is waited out and the item succeeds', async () => {
+		server.current.setFaultPlan(({ attempt }) => (attempt === 1 ? { kind: 'status', status: 429, retryAfter: '1' } : undefined));
+		const started = performance.now();
+		const result = await run({ parameters: { messages: perItem } }, questions(1));
+		expectInOrder(result.outputs![0], 1);
+		expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+		expect(server.current.requests).toHaveLength(2);
+	});
+
+	test('Max Retries bounds the attempts, and the error says how many were made', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 500 }));
+		const result = await run(
+			{ parameters: { messages: perItem, options: { maxRetries: 2 } }, onError: 'continueRegularOutput' },
+			questions(1),
+		);
+		expect(result.outputs![0][0].json.error).toBe('Dataoorts answered 500: Internal server error (code 7010) (gave up after 3 attempts)');
+		expect(server.current.requests).toHaveLength(3);
+	});
+
+	test('a 400 is not retried', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 400 }));
+		await run({ parameters: { messages: perItem }, onError: 'continueRegularOutput' }, questions(1));
+		expect(server.current.requests).toHaveLength(1);
+	});
+
+	test('Timeout bounds one attempt', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '3000' }));
+		const started = performance.now();
+		const result = await run(
+			{ parameters: { messages: perItem, options: { timeout: 1000, maxRetries: 0 } }, onError: 'continueRegularOutput' },
+			questions(1),
+		);
+		expect(result.outputs![0][0].json.error).toBe('Dataoorts did not answer within 1000 ms');
+		expect(performance.now() - started).toBeLessThan(2000);
+	});
+
+	test('with continue on fail, an item that fails after its retries keeps its place among 20', async () => {
+		server.current.setFaultPlan(({ body }) =>
+			body.data.messages[0].content === 'q7' ? { kind: 'status', status: 503 } : undefined,
+		);
+		server.current.setLatency(20);
+		const result = await run(
+			{ parameters: { messages: perItem, options: { concurrency: 8, maxRetries: 1 } }, onError: 'continueRegularOutput' },
+			questions(20),
+		);
+		const output = result.outputs![0];
+		expect(output).toHaveLength(20);
+		output.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json).toEqual(index === 7 ? { error: expect.stringContaining('503') } : expect.objectContaining({ response: `Echo: q${index}` }));
+		});
+	});
+});
+
+describe('cancellation', () => {
+	test('stopping the workflow aborts every in-flight request within a second; no new request starts', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '20000' }));
+		let stoppedAt = 0;
+		const started = performance.now();
+		const runPromise = run({ parameters: { messages: perItem, options: { concurrency: 8 } } }, questions(30), (execution) => {
+			setTimeout(() => {
+				stoppedAt = Date.now();
+				execution.cancel();
+			}, 500);
+		});
+		await runPromise.catch(() => undefined);
+		expect(performance.now() - started).toBeLessThan(2000);
+		// Give the server a moment to see the sockets close.
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const requests = server.current.requests;
+		expect(requests).toHaveLength(8);
+		for (const request of requests) {
+			expect(request.closedEarlyAt).toBeDefined();
+			expect(request.closedEarlyAt! - stoppedAt).toBeLessThan(1000);
+		}
+		expect(requests.every((request) => request.receivedAt <= stoppedAt)).toBe(true);
+	});
+
+	test('stopping during a retry wait ends it at once', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '30' }));
+		const started = performance.now();
+		await run({ parameters: { messages: perItem } }, questions(3), (execution) => {
+			setTimeout(() => execution.cancel(), 300);
+		}).catch(() => undefined);
+		expect(performance.now() - started).toBeLessThan(1500);
+		expect(server.current.requests).toHaveLength(3);
+	});
+});
+
+test('load: 1,000 items, ~10% injected faults, concurrency 32 → every item succeeds, in order, none lost or duplicated', async () => {
+	const count = 1000;
+	// A fixed, spread-out 10%: every item whose number ends in 3 fails its first attempt, with
+	// a rotating fault: rate limit, server errors, a reset connection, an HTML error page.
+	const faults: Array<ReturnType<FaultPlan>> = [
+		{ kind: 'status', status: 429, retryAfter: '0' },
+		{ kind: 'status', status: 500 },
+		{ kind: 'status', status: 503 },
+		{ kind: 'reset' },
+		{ kind: 'html' },
+	];
+	server.current.setFaultPlan(({ body, attempt }) => {
+		const index = Number(String(body.data.messages[0].content).slice(1));
+		return index % 10 === 3 && attempt === 1 ? faults[Math.floor(index / 10) % faults.length] : undefined;
+	});
+	const started = performance.now();
+	const result = await run({ parameters: { messages: perItem, options: { concurrency: 32 } } }, questions(count));
+	const elapsed = performance.now() - started;
+
+	expect(result.error).toBeUndefined();
+	expectInOrder(result.outputs![0], count);
+	const injected = server.current.requests.filter((request) => request.fault !== undefined).length;
+	expect(injected).toBe(count / 10);
+	expect(server.current.requests).toHaveLength(count + injected);
+	// Every item reached the server and was answered exactly once with 200.
+	const answered = server.current.requests.filter((request) => request.status === 200).map((request) => request.body.data.messages[0].content);
+	expect(new Set(answered).size).toBe(count);
+	expect(answered).toHaveLength(count);
+	expect(elapsed).toBeLessThan(20_000);
+}, 30_000);

@@ -1,0 +1,53 @@
+import { DataoortsAbortError } from '../../../../nodes/Dataoorts/transport';
+import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, sleep } from '../../../../nodes/Dataoorts/transport/retry';
+
+describe('parseRetryAfter', () => {
+	test('delay-seconds', () => {
+		expect(parseRetryAfter('3')).toBe(3000);
+		expect(parseRetryAfter(' 0 ')).toBe(0);
+		expect(parseRetryAfter('1.5')).toBe(1500);
+	});
+
+	test('HTTP date, relative to now; a past date means now', () => {
+		const now = Date.parse('Tue, 24 Nov 2026 12:00:00 GMT');
+		expect(parseRetryAfter('Tue, 24 Nov 2026 12:00:07 GMT', now)).toBe(7000);
+		expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBe(0);
+	});
+
+	test('absent or unreadable → undefined', () => {
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+		expect(parseRetryAfter('')).toBeUndefined();
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(['2', '9'])).toBe(2000);
+	});
+});
+
+describe('retryDelayMs', () => {
+	test('exponential with equal jitter: between half and all of base × 2^(n-1), capped', () => {
+		const low = () => 0;
+		const high = () => 1;
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, low))).toEqual([250, 500, 1000, 2000]);
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, high))).toEqual([500, 1000, 2000, 4000]);
+		expect(retryDelayMs({}, 20, DEFAULT_BACKOFF, high)).toBe(DEFAULT_BACKOFF.maxDelayMs);
+	});
+
+	test('Retry-After wins, capped at 60 s', () => {
+		expect(retryDelayMs({ retryAfterMs: 2000 }, 1)).toBe(2000);
+		expect(retryDelayMs({ retryAfterMs: 3_600_000 }, 1)).toBe(60_000);
+	});
+});
+
+describe('sleep', () => {
+	test('ends at once when the signal aborts', async () => {
+		const controller = new AbortController();
+		const started = Date.now();
+		const waiting = sleep(10_000, controller.signal);
+		setTimeout(() => controller.abort(), 20);
+		await expect(waiting).rejects.toBeInstanceOf(DataoortsAbortError);
+		expect(Date.now() - started).toBeLessThan(500);
+	});
+
+	test('an already aborted signal rejects without waiting', async () => {
+		await expect(sleep(10_000, AbortSignal.abort())).rejects.toBeInstanceOf(DataoortsAbortError);
+	});
+});

@@ -1,0 +1,238 @@
+/**
+ * The transport against the loopback API: keep-alive pools, retries and what is never retried,
+ * Retry-After, timeouts, the body cap, redirects, plain-http refusal, proxies and cancellation.
+ */
+import {
+	DataoortsAbortError,
+	DataoortsError,
+	checkEndpoint,
+	closeDispatchers,
+	sendChatRequest,
+	type ChatRequest,
+} from '../../../../nodes/Dataoorts/transport';
+import { startTestProxy } from '../../../helpers/proxy';
+import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
+
+const server = useDataoortsServer();
+const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100, retryAfterCapMs: 60_000 };
+
+function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
+	return {
+		baseUrl: server.current.baseUrl,
+		apiKey: server.current.apiKey,
+		body: { model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'user', content }] } },
+		timeoutMs: 10_000,
+		maxRetries: 3,
+		backoff: FAST_BACKOFF,
+		...overrides,
+	};
+}
+
+async function failure(promise: Promise<unknown>): Promise<DataoortsError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as DataoortsError;
+	}
+	throw new Error('expected the request to fail');
+}
+
+/** Faults for the first `times` attempts of every request, then normal answers. */
+function firstAttempts(times: number, fault: ReturnType<FaultPlan>): FaultPlan {
+	return ({ attempt }) => (attempt <= times ? fault : undefined);
+}
+
+test('keep-alive: 20 sequential requests share one or two connections, not twenty', async () => {
+	for (let index = 0; index < 20; index++) await sendChatRequest(request(`q${index}`));
+	// A request may start while the previous socket is being handed back to the pool, hence "or two".
+	expect(new Set(server.current.requests.map((entry) => entry.remotePort)).size).toBeLessThanOrEqual(2);
+});
+
+describe('retries', () => {
+	test.each([
+		[429, { kind: 'status', status: 429 }],
+		[500, { kind: 'status', status: 500 }],
+		[503, { kind: 'status', status: 503 }],
+		[408, { kind: 'status', status: 408 }],
+		[409, { kind: 'status', status: 409 }],
+		['connection reset', { kind: 'reset' }],
+		['HTML error page (502)', { kind: 'html' }],
+	])('%s is retried until it succeeds', async (_name, fault) => {
+		server.current.setFaultPlan(firstAttempts(2, fault));
+		const answer = await sendChatRequest(request('retry me'));
+		expect(answer.result.response).toBe('Echo: retry me');
+		expect(server.current.requests).toHaveLength(3);
+	});
+
+	test.each([400, 401, 403, 404, 413])('%s is never retried', async (status) => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status }));
+		const error = await failure(sendChatRequest(request('no retry')));
+		expect(error.status).toBe(status);
+		expect(error.attempts).toBe(1);
+		expect(server.current.requests).toHaveLength(1);
+	});
+
+	test('the final error says how many attempts were made', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 503 }));
+		const error = await failure(sendChatRequest(request('always down', { maxRetries: 2 })));
+		expect(error.message).toBe('Dataoorts answered 503: Service unavailable (code 7010) (gave up after 3 attempts)');
+		expect(error.attempts).toBe(3);
+		expect(server.current.requests).toHaveLength(3);
+	});
+
+	test('maxRetries 0 means one attempt', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 429 }));
+		const error = await failure(sendChatRequest(request('once', { maxRetries: 0 })));
+		expect(error.message).toBe('Dataoorts answered 429: Account limited: too many requests (code 3036)');
+		expect(server.current.requests).toHaveLength(1);
+	});
+
+	test('Retry-After in seconds is honoured', async () => {
+		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 429, retryAfter: '1' }));
+		await sendChatRequest(request('wait a second'));
+		const [first, second] = server.current.requests;
+		expect(second.receivedAt - first.answeredAt!).toBeGreaterThanOrEqual(950);
+		expect(second.receivedAt - first.answeredAt!).toBeLessThan(1500);
+	});
+
+	test('Retry-After as an HTTP date is honoured', async () => {
+		const inOneSecond = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000).toUTCString();
+		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 503, retryAfter: inOneSecond }));
+		await sendChatRequest(request('wait until'));
+		const [, second] = server.current.requests;
+		expect(second.receivedAt).toBeGreaterThanOrEqual(Date.parse(inOneSecond) - 50);
+	});
+
+	test('Retry-After is capped', async () => {
+		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 429, retryAfter: '3600' }));
+		const started = Date.now();
+		await sendChatRequest(request('capped', { backoff: { ...FAST_BACKOFF, retryAfterCapMs: 200 } }));
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(server.current.requests).toHaveLength(2);
+	});
+});
+
+describe('timeouts and limits', () => {
+	test('an attempt slower than the timeout is abandoned and retried', async () => {
+		server.current.setFaultPlan(firstAttempts(1, { kind: 'slow', argument: '5000' }));
+		const started = Date.now();
+		const answer = await sendChatRequest(request('slow once', { timeoutMs: 1000 }));
+		expect(answer.result.response).toBe('Echo: slow once');
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(server.current.requests[0].closedEarlyAt).toBeDefined();
+	});
+
+	test('a timeout on every attempt is a clear error', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '5000' }));
+		const error = await failure(sendChatRequest(request('always slow', { timeoutMs: 1000, maxRetries: 1 })));
+		expect(error.code).toBe('DATAOORTS_TIMEOUT');
+		expect(error.message).toBe('Dataoorts did not answer within 1000 ms (gave up after 2 attempts)');
+	});
+
+	test('a body over the cap is cut off with a clear error, default cap 10 MiB', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'huge', argument: String(12 * 1024 * 1024) }));
+		const before = process.memoryUsage().rss;
+		const error = await failure(sendChatRequest(request('huge')));
+		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
+		expect(error.message).toBe('Dataoorts answered 200 with a body larger than the 10485760-byte limit');
+		expect(error.attempts).toBe(1);
+		expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+	});
+
+	test('a declared content-length over the cap is refused before reading', async () => {
+		const error = await failure(sendChatRequest(request('x'.repeat(2000), { maxResponseBytes: 100 })));
+		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
+	});
+});
+
+describe('where the key may go', () => {
+	test('redirects are not followed: the key never reaches the other URL', async () => {
+		const other = await startDataoortsServer();
+		try {
+			server.current.setFaultPlan(() => ({ kind: 'redirect', argument: other.baseUrl }));
+			const error = await failure(sendChatRequest(request('redirect me')));
+			expect(error.code).toBe('DATAOORTS_REDIRECT');
+			expect(error.message).toContain('redirects are not followed');
+			expect(server.current.requests).toHaveLength(1);
+			expect(other.requests).toHaveLength(0);
+		} finally {
+			await other.close();
+		}
+	});
+
+	test('plain http is refused for a non-loopback host unless the credential allows it', () => {
+		expect(() => checkEndpoint('http://api.example.com/v1')).toThrow(
+			'Refusing to send the API key over plain http:// to api.example.com',
+		);
+		expect(checkEndpoint('http://api.example.com/v1', true).host).toBe('api.example.com');
+		for (const loopback of ['http://127.0.0.1:8080/api/v1', 'http://localhost/api/v1', 'http://[::1]:9/x', 'https://cloud.dataoorts.com/api/v1']) {
+			expect(() => checkEndpoint(loopback)).not.toThrow();
+		}
+		expect(() => checkEndpoint('ftp://x')).toThrow(/must start with https:\/\//);
+		expect(() => checkEndpoint('not a url')).toThrow(/not a valid URL/);
+	});
+
+	test('a refused URL sends nothing, even with retries', async () => {
+		const error = await failure(sendChatRequest(request('x', { baseUrl: 'http://api.example.com/v1', maxRetries: 3 })));
+		expect(error.code).toBe('DATAOORTS_INSECURE_URL');
+		expect(error.attempts).toBe(1);
+	});
+});
+
+describe('proxies, as n8n reads them from the environment', () => {
+	const saved = { ...process.env };
+	afterEach(async () => {
+		for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
+			if (saved[name] === undefined) delete process.env[name];
+			else process.env[name] = saved[name];
+		}
+		await closeDispatchers();
+	});
+
+	test('HTTP_PROXY carries the request; NO_PROXY exempts the host', async () => {
+		const proxy = await startTestProxy();
+		try {
+			process.env.HTTP_PROXY = proxy.url;
+			delete process.env.NO_PROXY;
+			delete process.env.no_proxy;
+			await sendChatRequest(request('via proxy'));
+			expect(proxy.targets).toEqual([new URL(server.current.origin).host]);
+
+			process.env.NO_PROXY = '127.0.0.1';
+			await sendChatRequest(request('direct'));
+			expect(proxy.targets).toHaveLength(1);
+			expect(server.current.requests).toHaveLength(2);
+		} finally {
+			await closeDispatchers();
+			await proxy.close();
+		}
+	});
+});
+
+describe('cancellation', () => {
+	test('an in-flight request is aborted at once', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '10000' }));
+		const controller = new AbortController();
+		const pending = failure(sendChatRequest(request('cancel me', { signal: controller.signal })));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const stoppedAt = Date.now();
+		controller.abort();
+		const error = await pending;
+		expect(error).toBeInstanceOf(DataoortsAbortError);
+		expect(Date.now() - stoppedAt).toBeLessThan(200);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(server.current.requests[0].closedEarlyAt! - stoppedAt).toBeLessThan(1000);
+	});
+
+	test('a waiting retry ends at once and sends nothing more', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '30' }));
+		const controller = new AbortController();
+		const pending = failure(sendChatRequest(request('cancel my retry', { signal: controller.signal })));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		controller.abort();
+		const started = Date.now();
+		expect(await pending).toBeInstanceOf(DataoortsAbortError);
+		expect(Date.now() - started).toBeLessThan(200);
+		expect(server.current.requests).toHaveLength(1);
+	});
+});
