@@ -82,10 +82,10 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 }
 
 /**
- * A continue-on-fail item, the way n8n's own nodes make it: `json.error` holds the message the
- * next node can map, `error` holds the whole error (description, HTTP code) for the editor, and
- * is what sends the item to the error output under "continue (using error output)".
+ * A continue-on-fail item, the way n8n's own nodes make it: `{ error: message }` in the item's
+ * place. n8n routes exactly this shape to the error output under "continue (using error output)",
+ * in 1.x and 2.x alike, and merges the failed input row into it there.
  */
 export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
 }

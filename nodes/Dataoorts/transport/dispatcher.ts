@@ -17,6 +17,15 @@ const POOL_OPTIONS = {
 	keepAliveMaxTimeout: 600_000,
 } as const;
 
+type Undici = typeof import('undici');
+let undiciModule: Undici | undefined;
+
+/** undici, loaded on first use (require resolution is not free on a per-request path). */
+export function undici(): Undici {
+	undiciModule ??= require('undici') as Undici;
+	return undiciModule;
+}
+
 const pools = new Map<string, Dispatcher>();
 let proxyAgent: { key: string; agent: Dispatcher } | undefined;
 
@@ -29,18 +38,18 @@ function proxyEnvironment(): string | undefined {
 }
 
 export function dispatcherFor(origin: string): Dispatcher {
-	const undici = require('undici') as typeof import('undici');
+	const { EnvHttpProxyAgent, Pool } = undici();
 	const proxyKey = proxyEnvironment();
 	if (proxyKey !== undefined) {
 		if (proxyAgent?.key !== proxyKey) {
 			void proxyAgent?.agent.close();
-			proxyAgent = { key: proxyKey, agent: new undici.EnvHttpProxyAgent(POOL_OPTIONS) };
+			proxyAgent = { key: proxyKey, agent: new EnvHttpProxyAgent(POOL_OPTIONS) };
 		}
 		return proxyAgent.agent;
 	}
 	let pool = pools.get(origin);
 	if (pool === undefined) {
-		pool = new undici.Pool(origin, POOL_OPTIONS);
+		pool = new Pool(origin, POOL_OPTIONS);
 		pools.set(origin, pool);
 	}
 	return pool;

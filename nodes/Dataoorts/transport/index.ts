@@ -3,7 +3,7 @@
  * with the Bearer key, retry what may succeed on another attempt, and hand back the success
  * envelope or a typed DataoortsError.
  */
-import { dispatcherFor } from './dispatcher';
+import { dispatcherFor, undici } from './dispatcher';
 import {
 	DataoortsAbortError,
 	DataoortsConfigError,
@@ -47,6 +47,20 @@ function isLoopback(hostname: string): boolean {
 
 /** Checks the base URL before the key is attached to anything. */
 export function checkEndpoint(baseUrl: string, allowInsecureHttp = false): URL {
+	const key = `${allowInsecureHttp ? 1 : 0}${baseUrl}`;
+	let url = checkedEndpoints.get(key);
+	if (url === undefined) {
+		url = parseEndpoint(baseUrl, allowInsecureHttp);
+		// A credential has one base URL; the cap only guards against expressions that vary it.
+		if (checkedEndpoints.size >= 100) checkedEndpoints.clear();
+		checkedEndpoints.set(key, url);
+	}
+	return url;
+}
+
+const checkedEndpoints = new Map<string, URL>();
+
+function parseEndpoint(baseUrl: string, allowInsecureHttp: boolean): URL {
 	let url: URL;
 	try {
 		url = new URL(baseUrl.trim());
@@ -94,7 +108,6 @@ function toNetworkError(error: unknown, origin: string): DataoortsError {
 }
 
 async function attemptOnce(url: URL, payload: string, request: ChatRequest): Promise<DataoortsSuccessBody> {
-	const { request: undiciRequest } = require('undici') as typeof import('undici');
 	const attempt = new AbortController();
 	let timedOut = false;
 	const timer = setTimeout(() => {
@@ -104,7 +117,7 @@ async function attemptOnce(url: URL, payload: string, request: ChatRequest): Pro
 	const onCancel = () => attempt.abort();
 	request.signal?.addEventListener('abort', onCancel, { once: true });
 	try {
-		const answer = await undiciRequest(url, {
+		const answer = await undici().request(url, {
 			method: 'POST',
 			dispatcher: dispatcherFor(url.origin),
 			headers: {

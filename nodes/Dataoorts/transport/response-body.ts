@@ -25,7 +25,11 @@ type Headers = Record<string, string | string[] | undefined>;
 
 /** Reads at most `maxBytes`: a runaway answer ends with an error, not with n8n out of memory. */
 export async function readCappedText(
-	body: AsyncIterable<Buffer> & { destroy(): unknown; on(event: 'error', listener: () => void): unknown },
+	body: AsyncIterable<Buffer> & {
+		destroy(): unknown;
+		on(event: 'error', listener: () => void): unknown;
+		text(): Promise<string>;
+	},
 	headers: Headers,
 	status: number,
 	maxBytes: number,
@@ -43,6 +47,9 @@ export async function readCappedText(
 		body.destroy();
 		throw tooLarge();
 	}
+	// A declared length within the cap (the usual case) is read in one go; only an undeclared
+	// (chunked) body needs counting as it streams.
+	if (Number.isFinite(declared)) return await body.text();
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of body) {

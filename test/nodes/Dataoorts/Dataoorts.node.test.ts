@@ -266,8 +266,6 @@ describe('continue on fail', () => {
 		expect(output[2].json).toEqual({ error: 'Dataoorts answered 400: Invalid input (code 5006)' });
 		expect(output[3].json).toMatchObject({ response: 'Echo: fourth' });
 		expect(output[4].json).toEqual({ error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)' });
-		// The whole error rides along for the editor: description and HTTP status.
-		expect(output[4].error).toMatchObject({ description: expect.stringContaining('Check the model ID'), httpCode: '400' });
 		// The item that failed validation was never sent.
 		expect(server.current.requests.map((request) => request.body.data.messages[0].content)).toEqual([
 			'first',
@@ -286,10 +284,11 @@ describe('continue on fail', () => {
 			[{ item: 3 }, 'Echo: fourth'],
 		]);
 		expect(failure.map((item) => (item.pairedItem as { item: number }).item)).toEqual([1, 2, 4]);
-		expect(failure.map((item) => item.json.error)).toEqual([
-			expect.stringContaining('(messages.values[0].content) is empty'),
-			'Dataoorts answered 400: Invalid input (code 5006)',
-			'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)',
+		// n8n puts the failed row's own fields beside the error, so the error branch can act on the row.
+		expect(failure.map((item) => item.json)).toEqual([
+			{ question: '', error: expect.stringContaining('(messages.values[0].content) is empty') },
+			{ question: 'third [[fault:400]]', error: 'Dataoorts answered 400: Invalid input (code 5006)' },
+			{ question: 'fifth', model: 'acme/not-a-model', error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)' },
 		]);
 	});
 

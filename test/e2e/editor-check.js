@@ -1,0 +1,141 @@
+'use strict';
+/*
+ * Editor check: against a running `n8n start`, set up the owner through the REST API,
+ * open a workflow in headless Debian chromium (playwright-core), open the Dataoorts
+ * node's panel and take a screenshot. Fails when the node is unknown to the editor
+ * ("Install this node to use it") or its panel lacks the Model / Messages fields.
+ *
+ * Selectors (same in n8n 1.123 and 2.41):
+ *   canvas node   [data-test-id="canvas-node"][data-node-type="<type>"]
+ *   node panel    [data-test-id="ndv"]
+ *   model field   [data-test-id="parameter-input-model"]
+ *   messages      [data-test-id="fixed-collection-messages"]
+ *   unknown node  [data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]
+ */
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+const OWNER = { email: 'owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPassw0rd!' };
+
+async function rest(url, method, body, cookie) {
+	const res = await fetch(url, {
+		method,
+		headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(15000),
+	});
+	const text = await res.text();
+	return { status: res.status, text, setCookie: res.headers.get('set-cookie') };
+}
+
+/** Owner setup + login; returns the n8n-auth cookie value. */
+async function setupOwner(baseUrl) {
+	const setup = await rest(`${baseUrl}/rest/owner/setup`, 'POST', OWNER);
+	if (setup.status !== 200) throw new Error(`POST /rest/owner/setup -> ${setup.status}: ${setup.text.slice(0, 300)}`);
+	// 1.x and 2.x both accept emailOrLdapLoginId
+	const login = await rest(`${baseUrl}/rest/login`, 'POST', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	if (login.status !== 200) throw new Error(`POST /rest/login -> ${login.status}: ${login.text.slice(0, 300)}`);
+	const m = /n8n-auth=([^;]+)/.exec(login.setCookie || setup.setCookie || '');
+	if (!m) throw new Error('no n8n-auth cookie from /rest/login');
+	return m[1];
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.playwrightModule  path of playwright-core
+ * @param {string} o.baseUrl           http://127.0.0.1:PORT
+ * @param {string} o.workflowId
+ * @param {string} o.nodeType          e.g. n8n-nodes-dataoorts.dataoorts
+ * @param {string} o.screenshot        PNG path for the open node panel
+ * @param {string} [o.canvasScreenshot] PNG path for the canvas
+ * @returns {Promise<{ok: boolean, problems: string[], details: object}>}
+ */
+async function checkEditor(o) {
+	const { chromium } = require(o.playwrightModule);
+	const problems = [];
+	const details = {};
+	const cookie = await setupOwner(o.baseUrl);
+	const browser = await chromium.launch({
+		executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+		timeout: 60000,
+	});
+	const consoleErrors = [];
+	try {
+		const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		await ctx.addCookies([{ name: 'n8n-auth', value: cookie, url: o.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+		// The editor may try public hosts (banners, templates, telemetry): answer them locally.
+		await ctx.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+		const page = await ctx.newPage();
+		page.setDefaultTimeout(30000);
+		page.on('console', (msg) => {
+			if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 300));
+		});
+		// The editor's own node type list: is the community node there?
+		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+		details.typesInEditor = await page.evaluate(async (type) => {
+			const r = await fetch('/types/nodes.json');
+			if (!r.ok) return `GET /types/nodes.json -> ${r.status}`;
+			const list = await r.json();
+			return list.filter((t) => t.name === type).map((t) => `${t.name}@${JSON.stringify(t.version)}`);
+		}, o.nodeType);
+		if (!Array.isArray(details.typesInEditor) || details.typesInEditor.length === 0) {
+			problems.push(`node type ${o.nodeType} missing from /types/nodes.json (${JSON.stringify(details.typesInEditor)})`);
+		}
+		const node = page.locator(`[data-test-id="canvas-node"][data-node-type="${o.nodeType}"]`).first();
+		await node.waitFor({ state: 'visible', timeout: 60000 });
+		await page.waitForTimeout(1000); // canvas settles (fit view animation)
+		details.canvasIconSrc = await node
+			.locator('img')
+			.first()
+			.getAttribute('src', { timeout: 2000 })
+			.catch(() => null);
+		if (o.canvasScreenshot) await page.screenshot({ path: o.canvasScreenshot });
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]').first();
+		await ndv.waitFor({ state: 'visible', timeout: 30000 });
+		// Either the parameters or the "not installed" notice shows up.
+		await page
+			.locator(
+				'[data-test-id="ndv"] [data-test-id="parameter-input-model"], [data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]',
+			)
+			.first()
+			.waitFor({ state: 'visible', timeout: 30000 })
+			.catch(() => {});
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: o.screenshot });
+		const ndvText = (await ndv.innerText().catch(() => '')).replace(/\s+/g, ' ');
+		details.ndvTextStart = ndvText.slice(0, 300);
+		const notInstalled =
+			(await page.locator('[data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]').count()) > 0 ||
+			/install this node|not currently installed/i.test(ndvText);
+		if (notInstalled) problems.push('editor shows the node as not installed ("Install this node to use it")');
+		const model = await ndv.locator('[data-test-id="parameter-input-model"]').count();
+		const messages = await ndv.locator('[data-test-id="fixed-collection-messages"]').count();
+		details.fields = { model, messages };
+		if (!model) problems.push('node panel has no Model field (parameter-input-model)');
+		if (!messages) problems.push('node panel has no Messages field (fixed-collection-messages)');
+		if (!/\bModel\b/.test(ndvText)) problems.push('node panel text lacks "Model"');
+		if (!/\bMessages\b/.test(ndvText)) problems.push('node panel text lacks "Messages"');
+		details.modelValue = await ndv
+			.locator('[data-test-id="parameter-input-model"] input')
+			.first()
+			.inputValue({ timeout: 2000 })
+			.catch(() => null);
+	} finally {
+		details.consoleErrors = consoleErrors.slice(0, 10);
+		await browser.close().catch(() => {});
+	}
+	return { ok: problems.length === 0, problems, details };
+}
+
+module.exports = { checkEditor, setupOwner, CHROMIUM_ARGS, OWNER };
