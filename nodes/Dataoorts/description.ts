@@ -1,5 +1,6 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { MAX_IMAGE_BYTES } from './images';
 import { DEFAULT_MODEL, TEXT_MODELS } from './models';
 import {
 	EXECUTION_OPTIONS,
@@ -30,6 +31,42 @@ const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; descri
 	user: { name: 'User', description: 'A message from the user' },
 	assistant: { name: 'Assistant', description: 'An earlier answer of the model, for multi-turn context' },
 };
+
+/** Options beyond the numeric table: JSON output and images (optional upstream features). */
+const featureOptions: INodeProperties[] = [
+	{
+		displayName: 'Response Format',
+		name: 'responseFormat',
+		type: 'options',
+		default: 'text',
+		options: [
+			{ name: 'Text', value: 'text', description: 'The reply as text in "response"' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description:
+					'Ask the model for JSON and parse the reply (also inside a ```json fence) into the output field "data"',
+			},
+		],
+		description: 'Whether to ask for JSON and parse it, so the next node can map {{ $json.data.<key> }}',
+	},
+	{
+		displayName: 'JSON Schema',
+		name: 'jsonSchema',
+		type: 'json',
+		default: '',
+		placeholder: '{ "type": "object", "properties": { "title": { "type": "string" } }, "required": ["title"] }',
+		description: `Only with Response Format JSON: the schema the reply should follow, sent as guided_json. Whether it is enforced depends on the model supporting guided JSON (Dataoorts does not document it); the reply is parsed either way.`,
+	},
+	{
+		displayName: 'Image Binary Properties',
+		name: 'imageBinaryProperties',
+		type: 'string',
+		default: 'data',
+		placeholder: 'data, photo',
+		description: `Binary properties of the input item that hold images (PNG, JPEG, WebP or GIF, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB each), separated by commas. They are sent with the last user message, for models that accept images: ${TEXT_MODELS.filter((model) => model.vision).map((model) => model.id).join(', ')}.`,
+	},
+];
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -74,7 +111,7 @@ export const nodeProperties: INodeProperties[] = [
 						typeOptions: { rows: 4 },
 						default: '',
 						description:
-							'The text of the message. Map fields of the input item with expressions, e.g. {{ $json.question }}.',
+							'The text of the message. Map fields of the input item with expressions, e.g. {{ $json.question }}; as an AI Agent tool, let the agent fill it with {{ $fromAI("prompt", "The question to ask the model", "string") }}.',
 					},
 				],
 			},
@@ -94,9 +131,9 @@ export const nodeProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...HYPERPARAMETERS, ...EXECUTION_OPTIONS]
-			.map(numericOptionField)
-			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map(numericOptionField), ...featureOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
@@ -112,5 +149,7 @@ export const nodeDescription: INodeTypeDescription = {
 	inputs: ['main'],
 	outputs: ['main'],
 	credentials: [{ name: 'dataoortsApi', required: true }],
+	// Lets n8n's AI Agent call the node as a tool; parameters can be filled with $fromAI().
+	usableAsTool: true,
 	properties: nodeProperties,
 };

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { DataoortsError, DataoortsNetworkError, DataoortsStatusError } from './transport';
+import { ReplyNotJsonError } from './response';
 import { ParameterValidationError } from './validation';
 
 /** Provider codes that mean "this model id is not served" (see the API reference). */
@@ -52,6 +53,13 @@ export function hintFor(error: DataoortsError): string | undefined {
  */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof ReplyNotJsonError) {
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description:
+				'Ask for JSON more plainly in the messages, give a JSON Schema (for models that support guided JSON), or set Response Format back to Text.',
+		});
+	}
 	if (error instanceof ParameterValidationError) {
 		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,

@@ -1,18 +1,57 @@
+import type { ImageContentPart } from './images';
 import { HYPERPARAMETERS } from './parameters';
 import type { ChatMessage, ItemParameters } from './validation';
+
+export type ContentPart = { type: 'text'; text: string } | ImageContentPart;
+
+/** A message as sent: text, or text and images as content parts. */
+export interface RequestMessage {
+	role: ChatMessage['role'];
+	content: string | ContentPart[];
+}
 
 /** The documented request body: `{ model, data: { messages, <snake_case hyperparameters> } }`. */
 export interface ChatRequestBody {
 	model: string;
-	data: { messages: ChatMessage[] } & Record<string, unknown>;
+	data: { messages: RequestMessage[] } & Record<string, unknown>;
 }
 
-/** Only the hyperparameters the user set are sent, under their documented API names. */
-export function buildRequestBody(parameters: Pick<ItemParameters, 'model' | 'messages' | 'hyperparameters'>): ChatRequestBody {
-	const data: ChatRequestBody['data'] = { messages: parameters.messages };
+/** Added to the system prompt in JSON mode: Dataoorts documents no response-format switch. */
+export const JSON_INSTRUCTION = 'Reply with one valid JSON value only: no prose before or after it, no code fences.';
+
+function withJsonInstruction(messages: ChatMessage[]): ChatMessage[] {
+	const index = messages.findIndex((message) => message.role === 'system');
+	if (index === -1) return [{ role: 'system', content: JSON_INSTRUCTION }, ...messages];
+	return messages.map((message, position) =>
+		position === index ? { ...message, content: `${message.content}\n\n${JSON_INSTRUCTION}` } : message,
+	);
+}
+
+/** Images go with the last user message, after its text. */
+function withImages(messages: ChatMessage[], images: ImageContentPart[]): RequestMessage[] {
+	if (images.length === 0) return messages;
+	const last = messages.map((message) => message.role).lastIndexOf('user');
+	return messages.map((message, position) =>
+		position === last ? { role: message.role, content: [{ type: 'text', text: message.content }, ...images] } : message,
+	);
+}
+
+/**
+ * Only the hyperparameters the user set are sent, under their documented API names. JSON mode
+ * adds an instruction and, with a schema, `guided_json`; images become content parts.
+ */
+export function buildRequestBody(
+	parameters: Pick<ItemParameters, 'model' | 'messages' | 'hyperparameters'> &
+		Partial<Pick<ItemParameters, 'responseFormat' | 'jsonSchema'>>,
+	images: ImageContentPart[] = [],
+): ChatRequestBody {
+	const json = parameters.responseFormat === 'json';
+	const messages = withImages(json ? withJsonInstruction(parameters.messages) : parameters.messages, images);
+	const data: ChatRequestBody['data'] = { messages };
 	for (const spec of HYPERPARAMETERS) {
 		const value = parameters.hyperparameters[spec.option];
 		if (value !== undefined) data[spec.apiName] = value;
 	}
+	if (json && parameters.jsonSchema !== undefined) data.guided_json = parameters.jsonSchema;
 	return { model: parameters.model, data };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DataoortsSuccessBody } from './transport';
+import type { ItemParameters } from './validation';
 
 /** The simplified output item: what the next node maps, e.g. `{{ $json.response }}`. */
 export interface SimplifiedOutput extends IDataObject {
@@ -8,6 +9,17 @@ export interface SimplifiedOutput extends IDataObject {
 	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 	tool_calls: IDataObject[];
 	model: string;
+}
+
+/** JSON mode: the reply could not be parsed. Quotes the start of the reply. */
+export class ReplyNotJsonError extends Error {
+	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
+
+	constructor(readonly reply: string) {
+		const start = reply.replace(/\s+/g, ' ').trim();
+		super(`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`);
+		this.name = 'ReplyNotJsonError';
+	}
 }
 
 function count(value: unknown): number {
@@ -30,7 +42,31 @@ export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): Sim
 	};
 }
 
-/** Output JSON of one item: simplified, or the API's whole answer when simplify is off. */
-export function toOutputJson(answer: DataoortsSuccessBody, options: { simplify: boolean; model: string }): IDataObject {
-	return options.simplify ? simplifyAnswer(answer, options.model) : (answer as IDataObject);
+const FENCED = /^```(?:json|JSON)?\s*\n?([\s\S]*?)\n?\s*```$/;
+
+/**
+ * The reply as JSON: models often wrap it in a ```json fence, and with guided JSON the API may
+ * already hand back an object.
+ */
+export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject] {
+	if (response !== null && typeof response === 'object') return response as IDataObject;
+	const text = String(response ?? '').trim();
+	const unfenced = text.match(FENCED)?.[1] ?? text;
+	try {
+		return JSON.parse(unfenced) as IDataObject;
+	} catch {
+		throw new ReplyNotJsonError(text);
+	}
+}
+
+/**
+ * Output JSON of one item: simplified, or the API's whole answer when simplify is off. In JSON
+ * mode the parsed reply is added as `data`, so the next node maps `{{ $json.data.<key> }}`.
+ */
+export function toOutputJson(
+	answer: DataoortsSuccessBody,
+	options: Pick<ItemParameters, 'simplify' | 'model'> & Partial<Pick<ItemParameters, 'responseFormat'>>,
+): IDataObject {
+	const json: IDataObject = options.simplify ? simplifyAnswer(answer, options.model) : (answer as unknown as IDataObject);
+	return options.responseFormat === 'json' ? { ...json, data: parseJsonReply(answer.result.response) } : json;
 }

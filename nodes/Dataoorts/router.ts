@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
 import { mapInOrder } from './concurrency';
+import { readImages } from './images';
 import { errorItem, toNodeError } from './node-error';
 import { EXECUTION_OPTIONS } from './parameters';
 import { buildRequestBody } from './request-body';
@@ -22,7 +23,7 @@ function readConcurrency(context: IExecuteFunctions): number {
 }
 
 /**
- * Runs every input item through validation → request body → transport → response mapping,
+ * Runs every input item through validation (and its images) → request body → transport → response mapping,
  * up to `concurrency` at a time. Output item i is always input item i's answer (or, with
  * continue-on-fail, its error), paired to it.
  */
@@ -44,11 +45,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
 		try {
 			const parameters = readItemParameters(this, itemIndex);
+			const images = await readImages(this, itemIndex, parameters.imageProperties, parameters.model);
 			const answer = await sendChatRequest({
 				baseUrl: credentials.baseUrl,
 				apiKey: credentials.apiKey,
 				allowInsecureHttp: credentials.allowInsecureHttp === true,
-				body: buildRequestBody(parameters),
+				body: buildRequestBody(parameters, images),
 				timeoutMs: parameters.execution.timeout,
 				maxRetries: parameters.execution.maxRetries,
 				signal: stop.signal,

@@ -17,6 +17,9 @@ export interface ChatMessage {
 	content: string;
 }
 
+export const RESPONSE_FORMATS = ['text', 'json'] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
 /** Everything one item asks for, checked against the documented contract. */
 export interface ItemParameters {
 	model: string;
@@ -26,6 +29,12 @@ export interface ItemParameters {
 	hyperparameters: Partial<Record<HyperparameterOption, number>>;
 	/** Always complete: unset options take their documented default. */
 	execution: Record<ExecutionOption, number>;
+	/** `json`: ask for JSON and parse the reply into the output's `data`. */
+	responseFormat: ResponseFormat;
+	/** A JSON schema for the reply, sent upstream as `guided_json`. */
+	jsonSchema?: IDataObject;
+	/** Names of the input item's binary properties holding images to send. */
+	imageProperties: string[];
 }
 
 /**
@@ -147,6 +156,57 @@ export function checkOptions(options: IDataObject): Pick<ItemParameters, 'hyperp
 	return { hyperparameters, execution };
 }
 
+export function checkResponseFormat(value: unknown): ResponseFormat {
+	if (value === undefined) return 'text';
+	if (!RESPONSE_FORMATS.includes(value as ResponseFormat)) {
+		throw new ParameterValidationError(
+			'options.responseFormat',
+			value,
+			`Response Format (options.responseFormat) is unknown: got ${formatValue(value)}, allowed are ${RESPONSE_FORMATS.join(', ')}`,
+		);
+	}
+	return value as ResponseFormat;
+}
+
+/** A schema given as JSON text (the editor's JSON field) or as an object (an expression). */
+export function checkJsonSchema(value: unknown): IDataObject | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	let schema: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			schema = JSON.parse(value);
+		} catch (error) {
+			throw new ParameterValidationError(
+				'options.jsonSchema',
+				value,
+				`JSON Schema (options.jsonSchema) is not valid JSON: ${(error as Error).message}`,
+			);
+		}
+	}
+	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+		throw new ParameterValidationError(
+			'options.jsonSchema',
+			value,
+			`JSON Schema (options.jsonSchema) must be a JSON object such as {"type": "object", "properties": {...}}: got ${formatValue(value)}`,
+		);
+	}
+	return schema as IDataObject;
+}
+
+/** "data, photo" → ["data", "photo"]; expressions may also give an array. */
+export function checkImageProperties(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+	if (names === undefined || names.some((name) => typeof name !== 'string')) {
+		throw new ParameterValidationError(
+			'options.imageBinaryProperties',
+			value,
+			`Image Binary Properties (options.imageBinaryProperties) must be property names separated by commas, e.g. "data, photo": got ${formatValue(value)}`,
+		);
+	}
+	return (names as string[]).map((name) => name.trim()).filter((name) => name !== '');
+}
+
 /** Reads one item's parameters (expressions resolved by n8n) and checks them. */
 export function readItemParameters(context: IExecuteFunctions, itemIndex: number): ItemParameters {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -155,5 +215,8 @@ export function readItemParameters(context: IExecuteFunctions, itemIndex: number
 		messages: checkMessages(context.getNodeParameter('messages.values', itemIndex, [])),
 		simplify: context.getNodeParameter('simplify', itemIndex, true) !== false,
 		...checkOptions(options),
+		responseFormat: checkResponseFormat(options.responseFormat),
+		jsonSchema: checkJsonSchema(options.jsonSchema),
+		imageProperties: checkImageProperties(options.imageBinaryProperties),
 	};
 }

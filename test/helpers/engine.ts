@@ -32,7 +32,11 @@ export const NODE_TYPE = 'n8n-nodes-dataoorts.dataoorts';
 export const INPUT_NODE_TYPE = 'test.inputItems';
 export const PARAMETER_READER_TYPE = 'test.parameterReader';
 
-/** Start node of test workflows: outputs the items in its `items` parameter (a JSON array). */
+/**
+ * Start node of test workflows: outputs the items in its `items` parameter (a JSON array). An
+ * item's `$binary` key becomes its binary data, kept in memory as n8n's default mode does:
+ * `{ "$binary": { "photo": { "data": "<base64>", "mimeType": "image/png" } } }`.
+ */
 class InputItems implements INodeType {
 	description = {
 		displayName: 'Input Items',
@@ -48,7 +52,11 @@ class InputItems implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		return [
+			items.map(({ $binary, ...json }) =>
+				$binary === undefined ? { json } : { json, binary: $binary as INodeExecutionData['binary'] },
+			),
+		];
 	}
 }
 

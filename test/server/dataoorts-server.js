@@ -11,7 +11,8 @@ const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const BASE_PATH = '/api/v1';
-const MAX_REQUEST_BYTES = 1024 * 1024;
+// Room for a few images as data URIs; larger bodies answer 413 like the real API.
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 const CATALOG = new Set([
 	'google/gemma-3-12b-it',
@@ -67,7 +68,10 @@ function words(text) {
 function contentText(content) {
 	if (typeof content === 'string') return content;
 	if (Array.isArray(content)) {
-		return content.map((part) => (part && part.type === 'text' ? part.text : '')).join(' ');
+		return content
+			.filter((part) => part && part.type === 'text')
+			.map((part) => part.text)
+			.join(' ');
 	}
 	return '';
 }
@@ -93,6 +97,9 @@ function contractError(body) {
 			return envelopeError(400, 5006, `Type mismatch of '/messages/${index}/content', 'string' not in 'null'`);
 		}
 	}
+	if ('tools' in data && !Array.isArray(data.tools)) {
+		return envelopeError(400, 5006, "Type mismatch of '/tools', 'array' expected");
+	}
 	for (const [name, range] of Object.entries(RANGES)) {
 		if (!(name in data)) continue;
 		const value = data[name];
@@ -107,6 +114,38 @@ function contractError(body) {
 	return undefined;
 }
 
+/** Tool calls asked for by "[[tool:NAME]]" or "[[tool:NAME:{json args}]]" directives, in order. */
+function directiveToolCalls(text) {
+	const calls = [];
+	for (const match of String(text).matchAll(/\[\[tool:([A-Za-z0-9_.-]+)(?::(\{[\s\S]*?\}))?\]\]/g)) {
+		let args = {};
+		try {
+			args = match[2] ? JSON.parse(match[2]) : {};
+		} catch {
+			args = match[2];
+		}
+		calls.push({ name: match[1], arguments: args });
+	}
+	return calls;
+}
+
+/**
+ * Tool use, for the chat-model sub-node: a tool directive in the last message (a user one) is
+ * answered like a model with tools answers, with result.tool_calls = [{ name, arguments }] (no
+ * ids) and no text; when the last message is a tool result, the answer quotes it.
+ */
+function toolTurnAnswer(messages) {
+	const last = messages[messages.length - 1];
+	const usage = (completion) => ({ completion_tokens: completion, prompt_tokens: 1, total_tokens: completion + 1 });
+	if (last.role === 'tool') {
+		const response = `Tool ${last.name ?? '?'} said: ${contentText(last.content)}`;
+		return { errors: [], messages: [], result: { response, tool_calls: [], usage: usage(words(response)) }, success: true };
+	}
+	const toolCalls = last.role === 'user' ? directiveToolCalls(contentText(last.content)) : [];
+	if (toolCalls.length === 0) return undefined;
+	return { errors: [], messages: [], result: { response: null, tool_calls: toolCalls, usage: usage(1) }, success: true };
+}
+
 function successAnswer(body, seedExample) {
 	const { messages } = body.data;
 	const isSeedRequest =
@@ -114,14 +153,27 @@ function successAnswer(body, seedExample) {
 		body.model === 'google/gemma-3-12b-it' &&
 		JSON.stringify(messages) === JSON.stringify(SEED_MESSAGES);
 	if (isSeedRequest) return seedExample;
+	const toolTurn = toolTurnAnswer(messages);
+	if (toolTurn) return toolTurn;
 	const lastUser = [...messages].reverse().find((message) => message.role === 'user');
-	let response = `Echo: ${lastUser ? contentText(lastUser.content) : ''}`;
+	const lastText = lastUser ? contentText(lastUser.content) : '';
+	// "[[reply]]<text>" makes the model answer exactly <text> (JSON-mode tests); otherwise it echoes.
+	const scripted = lastText.match(/\[\[reply\]\]([\s\S]*)$/);
+	let response = scripted ? scripted[1] : `Echo: ${lastText}`;
 	const maxTokens = body.data.max_tokens;
 	if (typeof maxTokens === 'number' && words(response) > maxTokens) {
 		response = response.split(/\s+/).slice(0, maxTokens).join(' ');
 	}
 	const promptTokens = messages.reduce((sum, message) => sum + words(contentText(message.content)), 0);
 	const completionTokens = words(response);
+	// With guided_json, Workers-AI-style upstreams hand back the parsed object (the likely behaviour).
+	if (body.data.guided_json !== undefined) {
+		try {
+			response = JSON.parse(response);
+		} catch {
+			// not JSON: left as text
+		}
+	}
 	return {
 		errors: [],
 		messages: [],
@@ -304,7 +356,17 @@ async function startDataoortsServer(options = {}) {
 				let sent = 0;
 				while (sent < total && !res.destroyed) {
 					sent += chunk.length;
-					if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+					if (!res.write(chunk)) {
+						await new Promise((resolve) => {
+							const done = () => {
+								res.off('drain', done);
+								res.off('close', done);
+								resolve(undefined);
+							};
+							res.on('drain', done);
+							res.on('close', done);
+						});
+					}
 				}
 				res.end();
 				return true;

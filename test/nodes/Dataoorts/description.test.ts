@@ -15,6 +15,16 @@ test('the node is the public contract: name, version, credential, parameters', (
 	expect(nodeDescription.credentials).toEqual([{ name: 'dataoortsApi', required: true }]);
 	expect(nodeDescription.properties.map((entry) => entry.name)).toEqual(['model', 'messages', 'simplify', 'options']);
 	expect(property('simplify')).toMatchObject({ type: 'boolean', default: true });
+	expect(nodeDescription.usableAsTool).toBe(true);
+});
+
+test('the optional features are options with their documented names', () => {
+	const option = (name: string) => optionFields.find((entry) => entry.name === name)!;
+	expect(option('responseFormat')).toMatchObject({ type: 'options', default: 'text' });
+	expect(option('responseFormat').options!.map((entry) => (entry as { value: string }).value)).toEqual(['text', 'json']);
+	expect(option('jsonSchema')).toMatchObject({ type: 'json', default: '' });
+	expect(option('jsonSchema').description).toMatch(/guided_json.*depends on the model/);
+	expect(option('imageBinaryProperties')).toMatchObject({ type: 'string', default: 'data' });
 });
 
 test('the model list is the catalog, defaulting to google/gemma-3-12b-it', () => {
@@ -61,6 +71,6 @@ test('the documented table: names and ranges as the provider documents them', ()
 		['presencePenalty', 'presence_penalty', 0, 2, false],
 	]);
 	expect(optionFields.map((entry) => entry.name).sort()).toEqual(
-		[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map((spec) => spec.option).sort(),
+		[...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map((spec) => spec.option), 'imageBinaryProperties', 'jsonSchema', 'responseFormat'].sort(),
 	);
 });

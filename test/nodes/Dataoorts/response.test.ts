@@ -1,4 +1,4 @@
-import { simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
+import { ReplyNotJsonError, parseJsonReply, simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
 import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
 import { SEED_RESPONSE } from '../../helpers/fixtures';
 
@@ -27,4 +27,26 @@ test('tool calls pass through; simplify off returns the whole body', () => {
 	const withTools = { ...seed, result: { ...seed.result, tool_calls: [{ name: 'lookup', arguments: { id: 1 } }] } };
 	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([{ name: 'lookup', arguments: { id: 1 } }]);
 	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toBe(seed);
+});
+
+describe('parseJsonReply', () => {
+	test.each([
+		['{"a": 1}', { a: 1 }],
+		['  [1, 2]  ', [1, 2]],
+		['```json\n{"title": "x"}\n```', { title: 'x' }],
+		['```\n{"title": "y"}\n```', { title: 'y' }],
+	])('%j → %j', (reply, parsed) => {
+		expect(parseJsonReply(reply)).toEqual(parsed);
+	});
+
+	test('an object (guided JSON) is taken as it is', () => {
+		expect(parseJsonReply({ a: 1 })).toEqual({ a: 1 });
+	});
+
+	test('text that is not JSON is an error quoting its start', () => {
+		expect(() => parseJsonReply('Sure! Here is the JSON you asked for: {a: 1}')).toThrow(
+			new ReplyNotJsonError('Sure! Here is the JSON you asked for: {a: 1}'),
+		);
+		expect(() => parseJsonReply('Sure!')).toThrow('The model\'s reply is not valid JSON (Response Format is JSON): "Sure!"');
+	});
 });
