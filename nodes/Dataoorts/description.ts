@@ -32,6 +32,22 @@ const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; descri
 	assistant: { name: 'Assistant', description: 'An earlier answer of the model, for multi-turn context' },
 };
 
+/** The model list, shared with the Dataoorts Chat Model. */
+export const modelProperty: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'options',
+	default: DEFAULT_MODEL,
+	required: true,
+	options: TEXT_MODELS.map((model) => ({
+		name: model.id,
+		value: model.id,
+		description: `Context window ${model.contextWindow.toLocaleString('en-US')} tokens${model.vision ? '; accepts images' : ''}`,
+	})),
+	description:
+		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; it is sent as is.',
+};
+
 /** Options beyond the numeric table: JSON output and images (optional upstream features). */
 const featureOptions: INodeProperties[] = [
 	{
@@ -69,20 +85,7 @@ const featureOptions: INodeProperties[] = [
 ];
 
 export const nodeProperties: INodeProperties[] = [
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'options',
-		default: DEFAULT_MODEL,
-		required: true,
-		options: TEXT_MODELS.map((model) => ({
-			name: model.id,
-			value: model.id,
-			description: `Context window ${model.contextWindow.toLocaleString('en-US')} tokens${model.vision ? '; accepts images' : ''}`,
-		})),
-		description:
-			'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; it is sent as is.',
-	},
+	modelProperty,
 	{
 		displayName: 'Messages',
 		name: 'messages',

@@ -32,6 +32,16 @@ const EXAMPLE_OUT_DIR = '/tmp/n8n-dataoorts';
 const NODE_TYPE = 'n8n-nodes-dataoorts.dataoorts';
 const API_KEY = 'e2e-test-key';
 const DEFAULT_VERSIONS = '2.41.1,1.123.x';
+// The Dataoorts Chat Model sub-node needs @n8n/ai-node-sdk, which n8n ships from 2.16.0 on.
+const AI_SDK_MIN_N8N = [2, 16, 0];
+
+function hasAiSdk(version) {
+	const parts = String(version).split('.').map((part) => parseInt(part, 10) || 0);
+	for (let i = 0; i < AI_SDK_MIN_N8N.length; i++) {
+		if (parts[i] !== AI_SDK_MIN_N8N[i]) return parts[i] > AI_SDK_MIN_N8N[i];
+	}
+	return true;
+}
 
 function parseArgs(argv) {
 	const o = {
@@ -285,6 +295,54 @@ async function runVersion(spec, opts, tarball, playwright) {
 			assert(answers && answers.length === 2, `Answers ${J(answers)}`);
 			return `error: ${J(err[0].error.slice(0, 80))}`;
 		});
+
+		// 05: Basic LLM Chain with the Dataoorts Chat Model sub-node (ai_languageModel connection)
+		const CHAIN_PROMPT = 'Name three uses of serverless GPUs.';
+		const CHAIN_SYSTEM = 'You are a concise assistant. Answer in one sentence.';
+		if (hasAiSdk(info.version)) {
+			await execAndCheck(`${label}: Basic LLM Chain + Dataoorts Chat Model -> answer`, () => exec('05-basic-llm-chain.json'), ({ run, requests }) => {
+				assert(requests.length === 1, `expected 1 API request, got ${requests.length}: ${J(requests.map((r) => r.body))}`);
+				const req = requests[0];
+				assert(req.headers.authorization === `Bearer ${API_KEY}`, `authorization ${req.headers.authorization}`);
+				const b = req.body;
+				assert(b.model === 'google/gemma-3-12b-it', `model ${b.model}`);
+				assert(
+					J(b.data.messages) === J([{ role: 'system', content: CHAIN_SYSTEM }, { role: 'user', content: CHAIN_PROMPT }]),
+					`messages ${J(b.data.messages)}`,
+				);
+				const want = { max_tokens: 256, temperature: 0.2, top_p: 0.9 };
+				for (const [k, v] of Object.entries(want)) assert(b.data[k] === v, `data.${k} = ${J(b.data[k])}, want ${v} (body ${J(b)})`);
+				assert(!('tools' in b.data), `a plain chain sends no tools: ${J(b.data.tools)}`);
+				const chain = h.nodeOutput(run, 'Basic LLM Chain');
+				assert(chain && chain.length === 1, `Basic LLM Chain output ${J(chain)}; error ${J(h.nodeError(run, 'Basic LLM Chain'))}`);
+				assert(chain[0].text === `Echo: ${CHAIN_PROMPT}`, `chain text ${J(chain[0].text)}`);
+				const answer = h.nodeOutput(run, 'Answer');
+				assert(answer && answer[0].answer === `Echo: ${CHAIN_PROMPT}`, `Answer output ${J(answer)}`);
+				// the sub-node ran as a language model (its tracing output is in the run data)
+				const sub = run.data.resultData.runData['Dataoorts Chat Model'];
+				assert(sub && sub.length >= 1 && sub[0].data && sub[0].data.ai_languageModel, `sub-node run data ${J(sub)}`);
+				return `chain text ${J(chain[0].text)}`;
+			});
+		} else {
+			// Before 2.16.0 the package still loads (checks above); the sub-node explains itself.
+			const name = `${label}: Dataoorts Chat Model on n8n < 2.16.0 fails with a clear message, nothing sent`;
+			try {
+				const before = api.requests.length;
+				const r = await h.executeWorkflow(info, env, wfs['05-basic-llm-chain.json'].id, { timeoutMs: 120000 });
+				timings['execute 05-basic-llm-chain.json'] = r.ms;
+				check(name, () => {
+					const want = 'The Dataoorts Chat Model needs n8n 2.16.0 or newer';
+					const runError = r.run && r.run.data.resultData.error;
+					// n8n reports it as "Error in sub-node <name>" with the node's message as description.
+					const shown = runError ? `${runError.message}: ${runError.description}` : `${r.stdout}\n${r.stderr}`;
+					assert(shown.includes(want), `no clear message (exit ${r.code}): run error ${J(runError).slice(0, 3000)}\n${r.stderr.slice(-1000)}`);
+					assert(api.requests.length === before, `${api.requests.length - before} API requests sent`);
+					return `${r.ms} ms, ${runError ? `run error ${J(shown)}` : `exit ${r.code}, message in the output`}`;
+				});
+			} catch (e) {
+				record(name, false, e.message);
+			}
+		}
 
 		// editor
 		if (opts.editor) {

@@ -166,12 +166,13 @@ function successAnswer(body, seedExample) {
 	}
 	const promptTokens = messages.reduce((sum, message) => sum + words(contentText(message.content)), 0);
 	const completionTokens = words(response);
-	// With guided_json, Workers-AI-style upstreams hand back the parsed object (the likely behaviour).
+	// With guided_json, Workers-AI-style upstreams hand back the parsed object (the likely
+	// behaviour): a scripted JSON reply is parsed, an echo is shaped after the schema.
 	if (body.data.guided_json !== undefined) {
 		try {
 			response = JSON.parse(response);
 		} catch {
-			// not JSON: left as text
+			response = fromSchema(body.data.guided_json, response);
 		}
 	}
 	return {
@@ -184,6 +185,23 @@ function successAnswer(body, seedExample) {
 		},
 		success: true,
 	};
+}
+
+/** A value following a (simple) JSON schema, every string in it the given text. */
+function fromSchema(schema, text) {
+	switch (schema && schema.type) {
+		case 'object':
+			return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, fromSchema(property, text)]));
+		case 'array':
+			return [fromSchema(schema.items, text)];
+		case 'number':
+		case 'integer':
+			return words(text);
+		case 'boolean':
+			return true;
+		default:
+			return text;
+	}
 }
 
 /** A fault named by a directive in the last user message, e.g. "[[fault:503]]" or "[[fault:slow:300]]". */

@@ -1,0 +1,150 @@
+/**
+ * Conversions between the n8n AI SDK's provider-neutral messages and the Dataoorts wire format.
+ * Only types are imported from @n8n/ai-node-sdk, so this module loads without the SDK.
+ *
+ * Dataoorts request history (Workers-AI style):
+ *   assistant: { role: 'assistant', content, tool_calls: [{ id, name, arguments: {…} }] }
+ *   tool:      { role: 'tool', tool_call_id, name, content: string }
+ * Dataoorts answer: result.response (text) and result.tool_calls: [{ name, arguments }]
+ * (no ids; an OpenAI-style { id, function: { name, arguments } } entry is accepted too).
+ */
+import { randomUUID } from 'node:crypto';
+
+import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
+
+import type { DataoortsSuccessBody } from '../Dataoorts/transport';
+
+export interface DataoortsToolCall {
+	id: string;
+	name: string;
+	arguments: Record<string, unknown>;
+}
+
+export type DataoortsMessage =
+	| { role: 'system' | 'user'; content: string }
+	| { role: 'assistant'; content: string; tool_calls?: DataoortsToolCall[] }
+	| { role: 'tool'; content: string; tool_call_id: string; name?: string };
+
+/** A unique, non-empty id: LangChain pairs tool results to calls (and stream chunks) by it. */
+export function newToolCallId(): string {
+	return `call_${randomUUID().replace(/-/g, '')}`;
+}
+
+function textOf(content: MessageContent[]): string {
+	return content
+		.filter((part): part is Extract<MessageContent, { type: 'text' }> => part.type === 'text')
+		.map((part) => part.text)
+		.join('');
+}
+
+/** A tool result as the text the model reads. */
+function resultText(result: unknown): string {
+	if (typeof result === 'string') return result;
+	if (Array.isArray(result) && result.every((part) => part !== null && typeof part === 'object' && 'type' in part)) {
+		const text = textOf(result as MessageContent[]);
+		if (text !== '') return text;
+	}
+	return JSON.stringify(result ?? '') ?? '';
+}
+
+function parseArguments(input: unknown): Record<string, unknown> {
+	let value = input;
+	if (typeof input === 'string') {
+		try {
+			value = JSON.parse(input === '' ? '{}' : input);
+		} catch {
+			return {};
+		}
+	}
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** SDK messages → Dataoorts `data.messages`. */
+export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
+	// LangChain's AgentExecutor sends tool results without a name: take it from the call.
+	const toolNames = new Map<string, string>();
+	const out: DataoortsMessage[] = [];
+	for (const message of messages) {
+		switch (message.role) {
+			case 'system':
+			case 'user':
+				out.push({ role: message.role, content: textOf(message.content) });
+				break;
+			case 'assistant': {
+				const calls: DataoortsToolCall[] = [];
+				for (const part of message.content) {
+					if (part.type !== 'tool-call') continue;
+					const id = part.toolCallId || newToolCallId();
+					toolNames.set(id, part.toolName);
+					calls.push({ id, name: part.toolName, arguments: parseArguments(part.input) });
+				}
+				out.push({ role: 'assistant', content: textOf(message.content), ...(calls.length > 0 ? { tool_calls: calls } : {}) });
+				break;
+			}
+			case 'tool':
+				for (const part of message.content) {
+					if (part.type !== 'tool-result') continue;
+					const name = message.name ?? toolNames.get(part.toolCallId);
+					out.push({
+						role: 'tool',
+						tool_call_id: part.toolCallId,
+						...(name === undefined ? {} : { name }),
+						content: resultText(part.result),
+					});
+				}
+				break;
+		}
+	}
+	return out;
+}
+
+function count(value: unknown): number {
+	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** One entry of `result.tool_calls` → an SDK tool-call block, or undefined when it has no name. */
+function toToolCallContent(entry: unknown): MessageContent | undefined {
+	if (entry === null || typeof entry !== 'object') return undefined;
+	const call = entry as { id?: unknown; name?: unknown; arguments?: unknown; function?: { name?: unknown; arguments?: unknown } };
+	const name = typeof call.name === 'string' ? call.name : call.function?.name;
+	if (typeof name !== 'string' || name === '') return undefined;
+	const args = call.arguments ?? call.function?.arguments;
+	return {
+		type: 'tool-call',
+		// Dataoorts gives no ids; every call gets its own (agents pair results by id).
+		toolCallId: newToolCallId(),
+		toolName: name,
+		input: JSON.stringify(parseArguments(args)),
+	};
+}
+
+/** The transport's success envelope → SDK GenerateResult. */
+export function fromDataoortsAnswer(answer: DataoortsSuccessBody): GenerateResult {
+	const { result } = answer;
+	const content: MessageContent[] = [];
+	const text =
+		typeof result.response === 'string'
+			? result.response
+			: result.response === null || result.response === undefined
+				? ''
+				: JSON.stringify(result.response);
+	if (text !== '') content.push({ type: 'text', text });
+	const toolCalls = (Array.isArray(result.tool_calls) ? result.tool_calls : [])
+		.map(toToolCallContent)
+		.filter((part): part is MessageContent => part !== undefined);
+	content.push(...toolCalls);
+	if (content.length === 0) content.push({ type: 'text', text: '' });
+	const usage = result.usage ?? {};
+	const promptTokens = count(usage.prompt_tokens);
+	const completionTokens = count(usage.completion_tokens);
+	return {
+		finishReason: toolCalls.length > 0 ? 'tool-calls' : 'stop',
+		message: { role: 'assistant', content },
+		usage: {
+			promptTokens,
+			completionTokens,
+			totalTokens: usage.total_tokens === undefined ? promptTokens + completionTokens : count(usage.total_tokens),
+		},
+		rawResponse: answer,
+	};
+}
