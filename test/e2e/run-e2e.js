@@ -344,6 +344,52 @@ async function runVersion(spec, opts, tarball, playwright) {
 			}
 		}
 
+		// 06: JSON output mode with a schema (guided_json), mapped by a Set node
+		await execAndCheck(`${label}: JSON output -> Set maps $json.data`, () => exec('06-json-output.json'), ({ run, requests }) => {
+			assert(requests.length === 2, `expected 2 API requests, got ${requests.length}`);
+			assert(requests.every((r) => r.body.data.guided_json && r.body.data.guided_json.required.join() === 'title,topic'), `guided_json ${J(requests.map((r) => r.body.data.guided_json))}`);
+			const rows = h.nodeOutput(run, 'Sheet Row');
+			const articles = h.nodeOutput(run, 'Articles');
+			assert(rows && rows.length === 2, `Sheet Row output ${J(rows)}; error ${J(h.nodeError(run, 'Dataoorts'))}`);
+			rows.forEach((row, i) => {
+				assert(row.title === `Echo: ${articles[i].article}` && row.topic === row.title && row.article === articles[i].article, `row ${i} ${J(row)}`);
+			});
+			return `${rows.length} rows mapped from data`;
+		});
+
+		// 07: an image from a binary property, sent as a data URI content part
+		await execAndCheck(`${label}: image (Convert to File -> Dataoorts)`, () => exec('07-image-description.json'), ({ run, requests }) => {
+			assert(requests.length === 1, `expected 1 API request, got ${requests.length}; error ${J(h.nodeError(run, 'Dataoorts'))}`);
+			const content = requests[0].body.data.messages[0].content;
+			const png = h.nodeOutput(run, 'Image As Base64')[0].image;
+			assert(
+				J(content) === J([{ type: 'text', text: 'Describe this image in one sentence.' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } }]),
+				`content ${J(content).slice(0, 400)}`,
+			);
+			const out = h.nodeOutput(run, 'Dataoorts');
+			assert(out && out[0].response === 'Echo: Describe this image in one sentence.', `output ${J(out)}`);
+			return 'image sent as data URI';
+		});
+
+		// 08: AI Agent + Dataoorts Chat Model, with the Dataoorts node as its tool ($fromAI)
+		if (hasAiSdk(info.version)) {
+			api.setAutoToolCalls(true);
+			await execAndCheck(`${label}: AI Agent calls the Dataoorts node as a tool`, () => exec('08-agent-tool.json'), ({ run, requests }) => {
+				// model turn (calls the tool) → the tool's own request → model turn with the tool result
+				assert(requests.length === 3, `expected 3 API requests, got ${requests.length}: ${J(requests.map((r) => r.body)).slice(0, 3000)}`);
+				const [first, tool, last] = requests.map((r) => r.body);
+				assert(Array.isArray(first.data.tools) && first.data.tools[0].function.name === 'Ask_Expert', `tools ${J(first.data.tools)}`);
+				assert(J(first.data.tools[0].function.parameters.properties.question) !== undefined, `tool schema ${J(first.data.tools[0].function.parameters)}`);
+				const question = tool.data.messages[1].content;
+				assert(tool.data.messages[0].content.startsWith('You are an expert deep learning engineer') && question.includes('What is a tensor?'), `tool request ${J(tool.data.messages)}`);
+				assert(last.data.messages.some((m) => m.role === 'tool' && String(m.content).includes(`Echo: ${question}`)), `tool result not in the model's history: ${J(last.data.messages)}`);
+				const out = h.nodeOutput(run, 'AI Agent');
+				assert(out && typeof out[0].output === 'string' && out[0].output.includes(`Echo: ${question}`), `agent output ${J(out)}; error ${J(h.nodeError(run, 'AI Agent'))}`);
+				return `agent output ${J(out[0].output.slice(0, 80))}`;
+			});
+			api.setAutoToolCalls(false);
+		}
+
 		// editor
 		if (opts.editor) {
 			const port = await freePort();

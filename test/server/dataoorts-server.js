@@ -134,26 +134,32 @@ function directiveToolCalls(text) {
  * answered like a model with tools answers, with result.tool_calls = [{ name, arguments }] (no
  * ids) and no text; when the last message is a tool result, the answer quotes it.
  */
-function toolTurnAnswer(messages) {
+function toolTurnAnswer(messages, tools, autoToolCalls) {
 	const last = messages[messages.length - 1];
 	const usage = (completion) => ({ completion_tokens: completion, prompt_tokens: 1, total_tokens: completion + 1 });
 	if (last.role === 'tool') {
 		const response = `Tool ${last.name ?? '?'} said: ${contentText(last.content)}`;
 		return { errors: [], messages: [], result: { response, tool_calls: [], usage: usage(words(response)) }, success: true };
 	}
-	const toolCalls = last.role === 'user' ? directiveToolCalls(contentText(last.content)) : [];
+	let toolCalls = last.role === 'user' ? directiveToolCalls(contentText(last.content)) : [];
+	// With auto tool calls on (the agent example), a user turn with tools bound calls the first
+	// tool, its string arguments filled with the user's text, as a tool-using model would.
+	if (toolCalls.length === 0 && autoToolCalls && last.role === 'user' && Array.isArray(tools) && tools.length > 0) {
+		const fn = tools[0].function ?? tools[0];
+		toolCalls = [{ name: fn.name, arguments: fromSchema(fn.parameters ?? { type: 'object' }, contentText(last.content)) }];
+	}
 	if (toolCalls.length === 0) return undefined;
 	return { errors: [], messages: [], result: { response: null, tool_calls: toolCalls, usage: usage(1) }, success: true };
 }
 
-function successAnswer(body, seedExample) {
+function successAnswer(body, seedExample, autoToolCalls = false) {
 	const { messages } = body.data;
 	const isSeedRequest =
 		seedExample &&
 		body.model === 'google/gemma-3-12b-it' &&
 		JSON.stringify(messages) === JSON.stringify(SEED_MESSAGES);
 	if (isSeedRequest) return seedExample;
-	const toolTurn = toolTurnAnswer(messages);
+	const toolTurn = toolTurnAnswer(messages, body.data.tools, autoToolCalls);
 	if (toolTurn) return toolTurn;
 	const lastUser = [...messages].reverse().find((message) => message.role === 'user');
 	const lastText = lastUser ? contentText(lastUser.content) : '';
@@ -236,7 +242,7 @@ async function startDataoortsServer(options = {}) {
 	const requests = [];
 	const attemptsByKey = new Map();
 	const sockets = new Set();
-	const state = { latencyMs: options.latencyMs ?? 0, faultPlan: options.faultPlan, record: true };
+	const state = { latencyMs: options.latencyMs ?? 0, faultPlan: options.faultPlan, record: true, autoToolCalls: false };
 	/** Requests answered or in progress; the most handled at once. */
 	const stats = { total: 0, inFlight: 0, maxInFlight: 0 };
 
@@ -329,7 +335,7 @@ async function startDataoortsServer(options = {}) {
 		}
 		const problem = contractError(record.body);
 		if (problem) return send(res, record, problem.status, problem.body);
-		return send(res, record, 200, successAnswer(record.body, seedExample));
+		return send(res, record, 200, successAnswer(record.body, seedExample, state.autoToolCalls));
 	}
 
 	/** Returns true when the fault answered the request. */
@@ -420,6 +426,10 @@ async function startDataoortsServer(options = {}) {
 		setFaultPlan(plan) {
 			state.faultPlan = plan;
 		},
+		/** On: a user turn with tools bound answers with a call of the first tool (agent example). */
+		setAutoToolCalls(on) {
+			state.autoToolCalls = on;
+		},
 		/** Benchmarks turn recording off to keep memory flat. */
 		setRecording(on) {
 			state.record = on;
@@ -430,6 +440,7 @@ async function startDataoortsServer(options = {}) {
 			stats.total = 0;
 			stats.maxInFlight = stats.inFlight;
 			state.faultPlan = undefined;
+			state.autoToolCalls = false;
 			state.latencyMs = options.latencyMs ?? 0;
 		},
 		async close() {
