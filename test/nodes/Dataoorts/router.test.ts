@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { closeDispatchers } from '../../../nodes/Dataoorts/transport';
 import { runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
 import { useDataoortsServer, type FaultPlan } from '../../helpers/server';
 
@@ -49,6 +50,8 @@ test('64 items at 200 ms service latency and concurrency 16 finish in well under
 });
 
 test('connections are reused across items and executions', async () => {
+	// Start from an empty pool: earlier tests leave idle sockets behind, which would also be reused.
+	await closeDispatchers();
 	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
 	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
 	expect(new Set(server.current.requests.map((request) => request.remotePort)).size).toBeLessThanOrEqual(4);
