@@ -1,5 +1,5 @@
 import type { ImageContentPart } from './images';
-import { HYPERPARAMETERS } from './parameters';
+import { HYPERPARAMETERS, type HyperparameterOption } from './parameters';
 import type { ChatMessage, ItemParameters } from './validation';
 
 export type ContentPart = { type: 'text'; text: string } | ImageContentPart;
@@ -14,6 +14,16 @@ export interface RequestMessage {
 export interface ChatRequestBody {
 	model: string;
 	data: { messages: RequestMessage[] } & Record<string, unknown>;
+}
+
+/** The hyperparameters that are set (numbers), under their documented API names, in table order. */
+export function hyperparameterFields(values: Partial<Record<HyperparameterOption, unknown>>): Record<string, number> {
+	const fields: Record<string, number> = {};
+	for (const spec of HYPERPARAMETERS) {
+		const value = values[spec.option];
+		if (typeof value === 'number') fields[spec.apiName] = value;
+	}
+	return fields;
 }
 
 /** Added to the system prompt in JSON mode: Dataoorts documents no response-format switch. */
@@ -47,11 +57,7 @@ export function buildRequestBody(
 ): ChatRequestBody {
 	const json = parameters.responseFormat === 'json';
 	const messages = withImages(json ? withJsonInstruction(parameters.messages) : parameters.messages, images);
-	const data: ChatRequestBody['data'] = { messages };
-	for (const spec of HYPERPARAMETERS) {
-		const value = parameters.hyperparameters[spec.option];
-		if (value !== undefined) data[spec.apiName] = value;
-	}
+	const data: ChatRequestBody['data'] = { messages, ...hyperparameterFields(parameters.hyperparameters) };
 	if (json && parameters.jsonSchema !== undefined) data.guided_json = parameters.jsonSchema;
 	return { model: parameters.model, data };
 }

@@ -22,7 +22,8 @@ export class ReplyNotJsonError extends Error {
 	}
 }
 
-function count(value: unknown): number {
+/** A token count from the API's usage, 0 when absent or not a number. */
+export function tokenCount(value: unknown): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
@@ -32,9 +33,9 @@ export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): Sim
 	return {
 		response: (result.response ?? '') as SimplifiedOutput['response'],
 		usage: {
-			prompt_tokens: count(usage.prompt_tokens),
-			completion_tokens: count(usage.completion_tokens),
-			total_tokens: count(usage.total_tokens),
+			prompt_tokens: tokenCount(usage.prompt_tokens),
+			completion_tokens: tokenCount(usage.completion_tokens),
+			total_tokens: tokenCount(usage.total_tokens),
 		},
 		tool_calls: (Array.isArray(result.tool_calls) ? result.tool_calls : []) as IDataObject[],
 		// The API does not echo the model, so the item records the one that was asked for.

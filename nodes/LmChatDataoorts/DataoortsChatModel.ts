@@ -10,7 +10,7 @@ import type { ChatModelConfig, GenerateResult, Message, StreamChunk, Tool } from
 import type { INode } from 'n8n-workflow';
 
 import { toNodeError } from '../Dataoorts/node-error';
-import { HYPERPARAMETERS } from '../Dataoorts/parameters';
+import { hyperparameterFields } from '../Dataoorts/request-body';
 import { sendChatRequest } from '../Dataoorts/transport';
 import { fromDataoortsAnswer, toDataoortsMessages } from './mapping';
 
@@ -66,11 +66,7 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	/** The documented request body: `{ model, data: { messages, <set hyperparameters>, tools? } }`. */
 	buildRequestBody(messages: Message[], config?: DataoortsChatModelConfig): { model: string; data: Record<string, unknown> } {
 		const merged = this.mergeConfig(config) as Record<string, unknown>;
-		const data: Record<string, unknown> = { messages: toDataoortsMessages(messages) };
-		for (const spec of HYPERPARAMETERS) {
-			const value = merged[spec.option];
-			if (typeof value === 'number') data[spec.apiName] = value;
-		}
+		const data: Record<string, unknown> = { messages: toDataoortsMessages(messages), ...hyperparameterFields(merged) };
 		if (this.tools.length > 0) {
 			const tools = toDataoortsTools(this.tools);
 			if (tools.length > 0) data.tools = tools;

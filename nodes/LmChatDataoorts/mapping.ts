@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
+import { tokenCount } from '../Dataoorts/response';
 import type { DataoortsSuccessBody } from '../Dataoorts/transport';
 
 export interface DataoortsToolCall {
@@ -98,10 +99,6 @@ export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
 	return out;
 }
 
-function count(value: unknown): number {
-	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
 /** One entry of `result.tool_calls` → an SDK tool-call block, or undefined when it has no name. */
 function toToolCallContent(entry: unknown): MessageContent | undefined {
 	if (entry === null || typeof entry !== 'object') return undefined;
@@ -135,15 +132,15 @@ export function fromDataoortsAnswer(answer: DataoortsSuccessBody): GenerateResul
 	content.push(...toolCalls);
 	if (content.length === 0) content.push({ type: 'text', text: '' });
 	const usage = result.usage ?? {};
-	const promptTokens = count(usage.prompt_tokens);
-	const completionTokens = count(usage.completion_tokens);
+	const promptTokens = tokenCount(usage.prompt_tokens);
+	const completionTokens = tokenCount(usage.completion_tokens);
 	return {
 		finishReason: toolCalls.length > 0 ? 'tool-calls' : 'stop',
 		message: { role: 'assistant', content },
 		usage: {
 			promptTokens,
 			completionTokens,
-			totalTokens: usage.total_tokens === undefined ? promptTokens + completionTokens : count(usage.total_tokens),
+			totalTokens: usage.total_tokens === undefined ? promptTokens + completionTokens : tokenCount(usage.total_tokens),
 		},
 		rawResponse: answer,
 	};
