@@ -34,19 +34,19 @@ export async function readCappedText(
 	status: number,
 	maxBytes: number,
 ): Promise<string> {
-	const tooLarge = () =>
-		new DataoortsResponseError(
+	/** Stops reading and returns the error to throw. */
+	const tooLarge = () => {
+		// Closing the body makes it emit an abort error that nobody reads; swallow that one.
+		body.on('error', () => {});
+		body.destroy();
+		return new DataoortsResponseError(
 			'DATAOORTS_RESPONSE_TOO_LARGE',
 			`Dataoorts answered ${status} with a body larger than the ${maxBytes}-byte limit`,
 			status,
 		);
+	};
 	const declared = Number(headers['content-length']);
-	if (Number.isFinite(declared) && declared > maxBytes) {
-		// Closing the body makes it emit an abort error that nobody reads; swallow that one.
-		body.on('error', () => {});
-		body.destroy();
-		throw tooLarge();
-	}
+	if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
 	// A declared length within the cap (the usual case) is read in one go; only an undeclared
 	// (chunked) body needs counting as it streams.
 	if (Number.isFinite(declared)) return await body.text();
@@ -54,11 +54,7 @@ export async function readCappedText(
 	let size = 0;
 	for await (const chunk of body) {
 		size += chunk.length;
-		if (size > maxBytes) {
-			body.on('error', () => {});
-			body.destroy();
-			throw tooLarge();
-		}
+		if (size > maxBytes) throw tooLarge();
 		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks, size).toString('utf8');
