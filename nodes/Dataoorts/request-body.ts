@@ -37,10 +37,11 @@ function withJsonInstruction(messages: ChatMessage[]): ChatMessage[] {
 	);
 }
 
-/** Images go with the last user message, after its text. */
+/** Images go with the last user message, after its text; without one, in a user message of their own. */
 function withImages(messages: ChatMessage[], images: ImageContentPart[]): RequestMessage[] {
 	if (images.length === 0) return messages;
 	const last = messages.map((message) => message.role).lastIndexOf('user');
+	if (last === -1) return [...messages, { role: 'user', content: images }];
 	return messages.map((message, position) =>
 		position === last ? { role: message.role, content: [{ type: 'text', text: message.content }, ...images] } : message,
 	);

@@ -39,3 +39,22 @@ test('the seed example maps to the seed payload, and unset options are left out'
 	).toEqual(SEED_REQUEST);
 	expect(buildRequestBody({ model: 'm/x', messages, hyperparameters: {} }).data).toEqual({ messages });
 });
+
+test('images join the last user message after its text, or come as a user message of their own', () => {
+	const image = { type: 'image_url' as const, image_url: { url: 'data:image/png;base64,AAAA' } };
+	const parameters = { model: 'google/gemma-3-12b-it', hyperparameters: {} };
+	expect(
+		buildRequestBody(
+			{ ...parameters, messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'look' }] },
+			[image],
+		).data.messages,
+	).toEqual([
+		{ role: 'user', content: 'first' },
+		{ role: 'assistant', content: 'ok' },
+		{ role: 'user', content: [{ type: 'text', text: 'look' }, image] },
+	]);
+	expect(buildRequestBody({ ...parameters, messages: [{ role: 'system', content: 'Describe images.' }] }, [image]).data.messages).toEqual([
+		{ role: 'system', content: 'Describe images.' },
+		{ role: 'user', content: [image] },
+	]);
+});
