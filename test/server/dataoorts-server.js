@@ -1,5 +1,5 @@
 // A loopback Dataoorts API for tests and benchmarks. It follows the documented contract
-// (shared/seed) and the error envelope of the API reference: Bearer check, the seed's own
+// (the seed page, copied to test/fixtures) and the error envelope of the API reference: Bearer check, the seed's own
 // answer for the seed's own request, range checks of every documented hyperparameter, and
 // Cloudflare-style `{ success: false, errors: [{ code, message }] }` errors. Faults (rate
 // limits, resets, slow answers, HTML pages, broken JSON, huge bodies, redirects) are injected
@@ -39,18 +39,8 @@ const RANGES = {
 	presence_penalty: { min: 0, max: 2 },
 };
 
-/** The seed's example, request and answer, read from the seed page itself. */
-function loadSeedExample() {
-	const seedPath = path.resolve(__dirname, '../../../shared/seed/dataoorts-gemma-3-12b-it.md');
-	let page;
-	try {
-		page = readFileSync(seedPath, 'utf8');
-	} catch {
-		return undefined;
-	}
-	const json = page.match(/```json\n([\s\S]*?)\n```/);
-	return json ? JSON.parse(json[1]) : undefined;
-}
+/** The seed's example answer: a copy of the provider's page (test/fixtures/README.md). */
+const SEED_ANSWER = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/seed-answer.json'), 'utf8'));
 
 const SEED_MESSAGES = [
 	{ role: 'system', content: 'You are an expert deep learning engineer' },
@@ -152,13 +142,12 @@ function toolTurnAnswer(messages, tools, autoToolCalls) {
 	return { errors: [], messages: [], result: { response: null, tool_calls: toolCalls, usage: usage(1) }, success: true };
 }
 
-function successAnswer(body, seedExample, autoToolCalls = false) {
+function successAnswer(body, autoToolCalls = false) {
 	const { messages } = body.data;
 	const isSeedRequest =
-		seedExample &&
 		body.model === 'google/gemma-3-12b-it' &&
 		JSON.stringify(messages) === JSON.stringify(SEED_MESSAGES);
-	if (isSeedRequest) return seedExample;
+	if (isSeedRequest) return SEED_ANSWER;
 	const toolTurn = toolTurnAnswer(messages, body.data.tools, autoToolCalls);
 	if (toolTurn) return toolTurn;
 	const lastUser = [...messages].reverse().find((message) => message.role === 'user');
@@ -237,7 +226,6 @@ function parseFault(kind, argument) {
  */
 async function startDataoortsServer(options = {}) {
 	const apiKey = options.apiKey ?? 'test-key';
-	const seedExample = loadSeedExample();
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	const attemptsByKey = new Map();
@@ -335,7 +323,7 @@ async function startDataoortsServer(options = {}) {
 		}
 		const problem = contractError(record.body);
 		if (problem) return send(res, record, problem.status, problem.body);
-		return send(res, record, 200, successAnswer(record.body, seedExample, state.autoToolCalls));
+		return send(res, record, 200, successAnswer(record.body, state.autoToolCalls));
 	}
 
 	/** Returns true when the fault answered the request. */
