@@ -14,7 +14,8 @@ const n8nWorkflowMs = performance.now() - started;
 started = performance.now();
 for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
 	const exported = require(path.join(root, file));
-	for (const value of Object.values(exported)) if (typeof value === 'function') new (value as new () => unknown)();
+	for (const value of Object.values(exported))
+		if (typeof value === 'function') new (value as new () => unknown)();
 }
 const packageMs = performance.now() - started;
 

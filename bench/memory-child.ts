@@ -5,7 +5,9 @@ import { runWorkflow } from '../test/helpers/engine';
 async function main() {
 	const count = Number(process.env.BENCH_ITEMS ?? 10_000);
 	const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
-	const items = Array.from({ length: count }, (_, index) => ({ question: `Row ${index}: what is deep learning?` }));
+	const items = Array.from({ length: count }, (_, index) => ({
+		question: `Row ${index}: what is deep learning?`,
+	}));
 	const started = performance.now();
 	const result = await runWorkflow({
 		items,
@@ -18,11 +20,14 @@ async function main() {
 		credential: { apiKey: process.env.BENCH_API_KEY!, baseUrl: process.env.BENCH_BASE_URL! },
 	});
 	const wallMs = Math.round(performance.now() - started);
-	if (result.error || result.outputs?.[0].length !== count) throw new Error(`memory run failed: ${result.error?.message}`);
+	if (result.error || result.outputs?.[0].length !== count)
+		throw new Error(`memory run failed: ${result.error?.message}`);
 	await closeDispatchers();
 	// maxRSS is the process's peak resident set, in KiB.
 	const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-	process.stdout.write(JSON.stringify({ peakRssMb, baselineRssMb: Math.round(baselineRssMb), wallMs }));
+	process.stdout.write(
+		JSON.stringify({ peakRssMb, baselineRssMb: Math.round(baselineRssMb), wallMs }),
+	);
 }
 
 main().catch((error) => {

@@ -13,7 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { closeDispatchers, sendChatRequest } from '../nodes/Dataoorts/transport';
-import { PARAMETER_READER_TYPE, runWorkflow, type DataoortsNodeSettings } from '../test/helpers/engine';
+import {
+	PARAMETER_READER_TYPE,
+	runWorkflow,
+	type DataoortsNodeSettings,
+} from '../test/helpers/engine';
 
 const root = path.resolve(__dirname, '../../..');
 const { startDataoortsServer } = require(path.join(root, 'test/server/dataoorts-server.js'));
@@ -26,7 +30,8 @@ const CONCURRENCY = env('BENCH_CONCURRENCY', 32);
 const OVERHEAD_ITEMS = env('BENCH_OVERHEAD_ITEMS', 2000);
 const MEMORY_ITEMS = env('BENCH_MEMORY_ITEMS', 10_000);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -42,14 +47,21 @@ async function repeat(work: () => Promise<number>): Promise<number> {
 }
 
 function items(count: number) {
-	return Array.from({ length: count }, (_, index) => ({ question: `Row ${index}: what is deep learning?` }));
+	return Array.from({ length: count }, (_, index) => ({
+		question: `Row ${index}: what is deep learning?`,
+	}));
 }
 
 const dataoortsNode = (concurrency: number, type?: string): DataoortsNodeSettings => ({
 	...(type ? { type } : {}),
 	parameters: {
 		model: 'google/gemma-3-12b-it',
-		messages: { values: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: '={{ $json.question }}' }] },
+		messages: {
+			values: [
+				{ role: 'system', content: 'Be brief.' },
+				{ role: 'user', content: '={{ $json.question }}' },
+			],
+		},
 		options: { temperature: 0.1, maxTokens: 64, concurrency },
 	},
 });
@@ -60,7 +72,8 @@ async function main() {
 	const credential = { apiKey: server.apiKey, baseUrl: server.baseUrl };
 	const runNode = async (count: number, node: DataoortsNodeSettings) => {
 		const result = await runWorkflow({ items: items(count), node, credential });
-		if (result.error || result.outputs?.[0].length !== count) throw new Error(`bench run failed: ${result.error?.message}`);
+		if (result.error || result.outputs?.[0].length !== count)
+			throw new Error(`bench run failed: ${result.error?.message}`);
 	};
 	const figures: Record<string, Record<string, number | string>> = {};
 
@@ -69,14 +82,28 @@ async function main() {
 	await runNode(CONCURRENCY, dataoortsNode(CONCURRENCY)); // warm-up: pools, JIT
 	const ideal = Math.ceil(ITEMS / CONCURRENCY) * LATENCY_MS;
 	const wall = await repeat(() => timed(() => runNode(ITEMS, dataoortsNode(CONCURRENCY))));
-	figures.throughput = { items: ITEMS, concurrency: CONCURRENCY, latencyMs: LATENCY_MS, wallMs: round(wall, 0), idealMs: ideal, ratio: round(wall / ideal), goal: '<= 1.10' };
+	figures.throughput = {
+		items: ITEMS,
+		concurrency: CONCURRENCY,
+		latencyMs: LATENCY_MS,
+		wallMs: round(wall, 0),
+		idealMs: ideal,
+		ratio: round(wall / ideal),
+		goal: '<= 1.10',
+	};
 
 	// 2. Speed-up over concurrency 1, per item, on the same server.
 	const serialItems = Math.max(10, Math.round(ITEMS / 32));
 	const serialWall = await repeat(() => timed(() => runNode(serialItems, dataoortsNode(1))));
 	const perItemSerial = serialWall / serialItems;
 	const perItemParallel = wall / ITEMS;
-	figures.speedup = { serialItems, perItemSerialMs: round(perItemSerial), perItemParallelMs: round(perItemParallel), ratio: round(perItemSerial / perItemParallel, 1), goal: '>= 25' };
+	figures.speedup = {
+		serialItems,
+		perItemSerialMs: round(perItemSerial),
+		perItemParallelMs: round(perItemParallel),
+		ratio: round(perItemSerial / perItemParallel, 1),
+		goal: '>= 25',
+	};
 
 	// 3. Client overhead at zero latency, concurrency 1: node in the engine vs a plain undici loop,
 	//    and the engine's own floor (the same workflow with a node that only reads the parameters).
@@ -89,7 +116,17 @@ async function main() {
 				method: 'POST',
 				dispatcher: pool,
 				headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: item.question }], temperature: 0.1, max_tokens: 64 } }),
+				body: JSON.stringify({
+					model: 'google/gemma-3-12b-it',
+					data: {
+						messages: [
+							{ role: 'system', content: 'Be brief.' },
+							{ role: 'user', content: item.question },
+						],
+						temperature: 0.1,
+						max_tokens: 64,
+					},
+				}),
 			});
 			await answer.body.json();
 		}
@@ -100,7 +137,17 @@ async function main() {
 			await sendChatRequest({
 				baseUrl: server.baseUrl,
 				apiKey: server.apiKey,
-				body: { model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: item.question }], temperature: 0.1, max_tokens: 64 } },
+				body: {
+					model: 'google/gemma-3-12b-it',
+					data: {
+						messages: [
+							{ role: 'system', content: 'Be brief.' },
+							{ role: 'user', content: item.question },
+						],
+						temperature: 0.1,
+						max_tokens: 64,
+					},
+				},
 				timeoutMs: 600_000,
 				maxRetries: 3,
 			});
@@ -114,7 +161,9 @@ async function main() {
 	const undiciMs = await repeat(() => timed(plainLoop));
 	const transportMs = await repeat(() => timed(transportLoop));
 	const engineMs = await repeat(() => timed(() => runNode(OVERHEAD_ITEMS, dataoortsNode(1))));
-	const floorMs = await repeat(() => timed(() => runNode(OVERHEAD_ITEMS, dataoortsNode(1, PARAMETER_READER_TYPE))));
+	const floorMs = await repeat(() =>
+		timed(() => runNode(OVERHEAD_ITEMS, dataoortsNode(1, PARAMETER_READER_TYPE))),
+	);
 	await pool.close();
 	figures.overhead = {
 		items: OVERHEAD_ITEMS,
@@ -131,39 +180,80 @@ async function main() {
 
 	// 4. Memory: 10,000 items through the engine in a fresh process; peak RSS.
 	// Asynchronous: the server answering the child lives in this process's event loop.
-	const { stdout: memoryOutput } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'memory-child.js')], {
-		env: { ...process.env, BENCH_BASE_URL: server.baseUrl, BENCH_API_KEY: server.apiKey, BENCH_ITEMS: String(MEMORY_ITEMS) },
-		encoding: 'utf8',
-		timeout: 300_000,
-	});
+	const { stdout: memoryOutput } = await promisify(execFile)(
+		process.execPath,
+		[path.join(__dirname, 'memory-child.js')],
+		{
+			env: {
+				...process.env,
+				BENCH_BASE_URL: server.baseUrl,
+				BENCH_API_KEY: server.apiKey,
+				BENCH_ITEMS: String(MEMORY_ITEMS),
+			},
+			encoding: 'utf8',
+			timeout: 300_000,
+		},
+	);
 	const memory = JSON.parse(memoryOutput);
-	figures.memory = { items: MEMORY_ITEMS, peakRssMb: memory.peakRssMb, baselineRssMb: memory.baselineRssMb, wallMs: memory.wallMs, ratio: round(memory.peakRssMb / 300), goal: '<= 300 MB (ratio <= 1)' };
+	figures.memory = {
+		items: MEMORY_ITEMS,
+		peakRssMb: memory.peakRssMb,
+		baselineRssMb: memory.baselineRssMb,
+		wallMs: memory.wallMs,
+		ratio: round(memory.peakRssMb / 300),
+		goal: '<= 300 MB (ratio <= 1)',
+	};
 
 	// 5. Load cost of the built node and credential, in fresh processes (n8n-workflow loaded first, as in n8n).
 	const loads = Array.from({ length: Math.max(5, RUNS) }, () =>
-		JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'load-child.js'), root], { encoding: 'utf8' })),
+		JSON.parse(
+			execFileSync(process.execPath, [path.join(__dirname, 'load-child.js'), root], {
+				encoding: 'utf8',
+			}),
+		),
 	);
 	const loadMs = median(loads.map((load) => load.packageMs));
-	figures.load = { packageMs: round(loadMs), n8nWorkflowMs: round(median(loads.map((load) => load.n8nWorkflowMs))), ratio: round(loadMs / 30), goal: '<= 30 ms (ratio <= 1)' };
+	figures.load = {
+		packageMs: round(loadMs),
+		n8nWorkflowMs: round(median(loads.map((load) => load.n8nWorkflowMs))),
+		ratio: round(loadMs / 30),
+		goal: '<= 30 ms (ratio <= 1)',
+	};
 
 	await closeDispatchers();
 	await server.close();
 
 	const report = {
 		at: new Date().toISOString(),
-		machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 0), node: process.version },
+		machine: {
+			cpus: os.cpus().length,
+			cpu: os.cpus()[0]?.model,
+			memoryGb: round(os.totalmem() / 2 ** 30, 0),
+			node: process.version,
+		},
 		runs: RUNS,
 		figures,
 	};
-	console.log(`\nDataoorts node benchmark (median of ${RUNS} runs, Node ${process.version}, ${report.machine.cpus} CPUs)\n`);
+	console.log(
+		`\nDataoorts node benchmark (median of ${RUNS} runs, Node ${process.version}, ${report.machine.cpus} CPUs)\n`,
+	);
 	console.table(
-		Object.fromEntries(Object.entries(figures).map(([name, figure]) => [name, {
-				ratio: figure.ratio,
-				goal: figure.goal,
-				...(figure.oursRatio !== undefined
-					? { 'engine minus n8n floor': figure.oursRatio, 'n8n floor alone': figure.floorRatio, 'transport alone': figure.transportRatio }
-					: {}),
-			}])),
+		Object.fromEntries(
+			Object.entries(figures).map(([name, figure]) => [
+				name,
+				{
+					ratio: figure.ratio,
+					goal: figure.goal,
+					...(figure.oursRatio !== undefined
+						? {
+								'engine minus n8n floor': figure.oursRatio,
+								'n8n floor alone': figure.floorRatio,
+								'transport alone': figure.transportRatio,
+							}
+						: {}),
+				},
+			]),
+		),
 	);
 	console.log(JSON.stringify(figures, null, 2));
 	const folder = path.join(root, 'bench/results');

@@ -27,7 +27,10 @@ test('package.json is a community node package', () => {
 		n8nNodesApiVersion: 1,
 		aiNodeSdkVersion: 1,
 		credentials: ['dist/credentials/DataoortsApi.credentials.js'],
-		nodes: ['dist/nodes/Dataoorts/Dataoorts.node.js', 'dist/nodes/LmChatDataoorts/LmChatDataoorts.node.js'],
+		nodes: [
+			'dist/nodes/Dataoorts/Dataoorts.node.js',
+			'dist/nodes/LmChatDataoorts/LmChatDataoorts.node.js',
+		],
 	});
 });
 
@@ -43,24 +46,39 @@ test('npm run build leaves the node, the credential, the codex file and the icon
 	]) {
 		expect(existsSync(path.join(root, file))).toBe(true);
 	}
-	const codex = JSON.parse(readFileSync(path.join(root, 'dist/nodes/Dataoorts/Dataoorts.node.json'), 'utf8'));
+	const codex = JSON.parse(
+		readFileSync(path.join(root, 'dist/nodes/Dataoorts/Dataoorts.node.json'), 'utf8'),
+	);
 	expect(codex.node).toBe('n8n-nodes-dataoorts.dataoorts');
 	expect(codex.categories).toContain('AI');
-	const chatCodex = JSON.parse(readFileSync(path.join(root, 'dist/nodes/LmChatDataoorts/LmChatDataoorts.node.json'), 'utf8'));
+	const chatCodex = JSON.parse(
+		readFileSync(path.join(root, 'dist/nodes/LmChatDataoorts/LmChatDataoorts.node.json'), 'utf8'),
+	);
 	expect(chatCodex.node).toBe('n8n-nodes-dataoorts.lmChatDataoorts');
 	expect(chatCodex.categories).toEqual(['AI']);
-	expect(chatCodex.subcategories).toEqual({ AI: ['Language Models', 'Root Nodes'], 'Language Models': ['Chat Models (Recommended)'] });
+	expect(chatCodex.subcategories).toEqual({
+		AI: ['Language Models', 'Root Nodes'],
+		'Language Models': ['Chat Models (Recommended)'],
+	});
 });
 
 test('npm pack holds only what n8n needs: compiled code, icons, codex, manifest, readme, licence', () => {
 	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
 	);
 	const files: string[] = pack.files.map((file: { path: string }) => file.path);
 	expect(files.filter((file) => !/^dist\/.+\.(js|svg|node\.json)$/.test(file)).sort()).toEqual(
-		['LICENSE', 'README.md', 'index.js', 'package.json'].filter((file) => existsSync(path.join(root, file))),
+		['LICENSE', 'README.md', 'index.js', 'package.json'].filter((file) =>
+			existsSync(path.join(root, file)),
+		),
 	);
-	expect(files).toEqual(expect.arrayContaining([...manifest.n8n.nodes, ...manifest.n8n.credentials]));
+	expect(files).toEqual(
+		expect.arrayContaining([...manifest.n8n.nodes, ...manifest.n8n.credentials]),
+	);
 	expect(files.some((file) => /\.ts$|\.map$|^test\/|^nodes\//.test(file))).toBe(false);
 });
 
@@ -79,7 +97,9 @@ test('the built files load as n8n loads them, with the icons they name beside th
 		[manifest.n8n.nodes[1], chatModel.description.icon],
 		[manifest.n8n.credentials[0], credential.icon],
 	]) {
-		expect(existsSync(path.join(root, path.dirname(file), String(icon).replace(/^file:/, '')))).toBe(true);
+		expect(
+			existsSync(path.join(root, path.dirname(file), String(icon).replace(/^file:/, ''))),
+		).toBe(true);
 	}
 });
 
@@ -109,10 +129,15 @@ test('without @n8n/ai-node-sdk (n8n 1.x, 2.x before 2.16.0) every built node sti
 			(error) => console.log(JSON.stringify({ loaded, aiModules, error: { name: error.constructor.name, message: error.message } })),
 		);
 	`;
-	const out = JSON.parse(execFileSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8' }));
+	const out = JSON.parse(
+		execFileSync(process.execPath, ['-e', probe], { cwd: root, encoding: 'utf8' }),
+	);
 	expect(out).toEqual({
 		loaded: ['dataoorts', 'lmChatDataoorts'],
 		aiModules: [],
-		error: { name: 'NodeOperationError', message: 'The Dataoorts Chat Model needs n8n 2.16.0 or newer' },
+		error: {
+			name: 'NodeOperationError',
+			message: 'The Dataoorts Chat Model needs n8n 2.16.0 or newer',
+		},
 	});
 });

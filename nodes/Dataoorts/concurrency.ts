@@ -31,6 +31,7 @@ export async function mapInOrder<T>(
 
 	if (failure !== undefined) throw failure.error;
 	// Never hand back a result list with holes: a stop before the end is a failure.
-	if (next < count || signal?.aborted) throw signal?.reason ?? new Error('Stopped before all items ran');
+	if (next < count || signal?.aborted)
+		throw signal?.reason ?? new Error('Stopped before all items ran');
 	return results;
 }

@@ -27,9 +27,12 @@ export function numericOptionField(spec: NumericOptionSpec): INodeProperties {
 }
 
 const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; description: string }> = {
-	system: { name: 'System', description: 'Instructions that set the model\'s behaviour' },
+	system: { name: 'System', description: "Instructions that set the model's behaviour" },
 	user: { name: 'User', description: 'A message from the user' },
-	assistant: { name: 'Assistant', description: 'An earlier answer of the model, for multi-turn context' },
+	assistant: {
+		name: 'Assistant',
+		description: 'An earlier answer of the model, for multi-turn context',
+	},
 };
 
 /** The model list, shared with the Dataoorts Chat Model. */
@@ -64,14 +67,16 @@ const featureOptions: INodeProperties[] = [
 					'Ask the model for JSON and parse the reply (also inside a ```json fence) into the output field "data"',
 			},
 		],
-		description: 'Whether to ask for JSON and parse it, so the next node can map {{ $json.data.<key> }}',
+		description:
+			'Whether to ask for JSON and parse it, so the next node can map {{ $json.data.<key> }}',
 	},
 	{
 		displayName: 'JSON Schema',
 		name: 'jsonSchema',
 		type: 'json',
 		default: '',
-		placeholder: '{ "type": "object", "properties": { "title": { "type": "string" } }, "required": ["title"] }',
+		placeholder:
+			'{ "type": "object", "properties": { "title": { "type": "string" } }, "required": ["title"] }',
 		description: `Only with Response Format JSON: the schema the reply should follow, sent as guided_json. Whether it is enforced depends on the model supporting guided JSON (Dataoorts does not document it); the reply is parsed either way.`,
 	},
 	{
@@ -80,7 +85,11 @@ const featureOptions: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		placeholder: 'data, photo',
-		description: `Binary properties of the input item that hold images (PNG, JPEG, WebP or GIF, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB each), separated by commas. They are sent with the last user message, for models that accept images: ${TEXT_MODELS.filter((model) => model.vision).map((model) => model.id).join(', ')}.`,
+		description: `Binary properties of the input item that hold images (PNG, JPEG, WebP or GIF, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB each), separated by commas. They are sent with the last user message, for models that accept images: ${TEXT_MODELS.filter(
+			(model) => model.vision,
+		)
+			.map((model) => model.id)
+			.join(', ')}.`,
 	},
 ];
 
@@ -134,9 +143,10 @@ export const nodeProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map(numericOptionField), ...featureOptions].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map(numericOptionField),
+			...featureOptions,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 

@@ -34,7 +34,10 @@ export async function readImages(
 	const catalogModel = TEXT_MODELS.find((entry) => entry.id === model);
 	if (catalogModel && !catalogModel.vision) {
 		const visionModels = TEXT_MODELS.filter((entry) => entry.vision).map((entry) => entry.id);
-		fail(propertyNames, `Model ${model} does not accept images; use ${visionModels.join(' or ')}, or remove Image Binary Properties (${FIELD})`);
+		fail(
+			propertyNames,
+			`Model ${model} does not accept images; use ${visionModels.join(' or ')}, or remove Image Binary Properties (${FIELD})`,
+		);
 	}
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
 	const parts: ImageContentPart[] = [];
@@ -42,17 +45,29 @@ export async function readImages(
 		const data = binary[name];
 		if (data === undefined) {
 			const present = Object.keys(binary);
-			fail(name, `Image Binary Properties (${FIELD}): the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`);
+			fail(
+				name,
+				`Image Binary Properties (${FIELD}): the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`,
+			);
 		}
 		const mimeType = String(data.mimeType ?? '').toLowerCase();
 		if (!(IMAGE_MIME_TYPES as readonly string[]).includes(mimeType)) {
-			fail(name, `Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${formatValue(mimeType || 'of unknown type')}, not an image the API takes (${IMAGE_MIME_TYPES.join(', ')})`);
+			fail(
+				name,
+				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${formatValue(mimeType || 'of unknown type')}, not an image the API takes (${IMAGE_MIME_TYPES.join(', ')})`,
+			);
 		}
 		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, name);
 		if (buffer.length > MAX_IMAGE_BYTES) {
-			fail(name, `Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${buffer.length} bytes, over the ${MAX_IMAGE_BYTES}-byte limit per image`);
+			fail(
+				name,
+				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${buffer.length} bytes, over the ${MAX_IMAGE_BYTES}-byte limit per image`,
+			);
 		}
-		parts.push({ type: 'image_url', image_url: { url: `data:${mimeType};base64,${buffer.toString('base64')}` } });
+		parts.push({
+			type: 'image_url',
+			image_url: { url: `data:${mimeType};base64,${buffer.toString('base64')}` },
+		});
 	}
 	return parts;
 }

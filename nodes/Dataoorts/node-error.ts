@@ -16,13 +16,16 @@ const MODEL_ERROR_CODES = new Set([5007, 3042, 7003]);
 /** A short next step for the user, by what went wrong. */
 export function hintFor(error: DataoortsError): string | undefined {
 	if (error.code === 'DATAOORTS_RESPONSE_TOO_LARGE') {
-		return 'The answer was cut off to protect n8n\'s memory; lower Maximum Number of Tokens.';
+		return "The answer was cut off to protect n8n's memory; lower Maximum Number of Tokens.";
 	}
 	if (error.code === 'DATAOORTS_TIMEOUT') {
 		return 'Raise the Timeout option for long generations, or lower Maximum Number of Tokens.';
 	}
 	if (error.code === 'DATAOORTS_NETWORK') {
-		const cause = error instanceof DataoortsNetworkError && error.causeCode ? ` Cause: ${error.causeCode}.` : '';
+		const cause =
+			error instanceof DataoortsNetworkError && error.causeCode
+				? ` Cause: ${error.causeCode}.`
+				: '';
 		return `Check the credential's Base URL and this machine's network or proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY).${cause}`;
 	}
 	if (error.code === 'DATAOORTS_API_FAILURE') {
@@ -31,18 +34,23 @@ export function hintFor(error: DataoortsError): string | undefined {
 	if (!(error instanceof DataoortsStatusError)) return undefined;
 	const { status } = error;
 	const modelProblem =
-		error.providerErrors.some((entry) => entry.code !== undefined && MODEL_ERROR_CODES.has(entry.code)) ||
+		error.providerErrors.some(
+			(entry) => entry.code !== undefined && MODEL_ERROR_CODES.has(entry.code),
+		) ||
 		(status === 404 && error.code === 'DATAOORTS_HTTP_STATUS');
 	if (status === 401 || status === 403) return 'Check the API key in the Dataoorts credential.';
 	if (modelProblem) {
 		return 'Check the model ID: it may be misspelt or no longer in the Dataoorts catalog.';
 	}
-	if (status === 400) return 'Dataoorts rejected the request as invalid; check the messages and options.';
-	if (status === 413) return 'The request is too large: shorten the messages or lower Maximum Number of Tokens.';
+	if (status === 400)
+		return 'Dataoorts rejected the request as invalid; check the messages and options.';
+	if (status === 413)
+		return 'The request is too large: shorten the messages or lower Maximum Number of Tokens.';
 	if (status === 429) {
 		return 'Rate limited by Dataoorts (about 300 requests per minute per account): lower Concurrency or raise Max Retries.';
 	}
-	if (status === 408 || status >= 500) return 'Dataoorts had a temporary problem; try again later or raise Max Retries.';
+	if (status === 408 || status >= 500)
+		return 'Dataoorts had a temporary problem; try again later or raise Max Retries.';
 	return undefined;
 }
 
@@ -51,7 +59,11 @@ export function hintFor(error: DataoortsError): string | undefined {
  * parameters and unusable credentials, NodeApiError for what the API (or the network) answered.
  * Built only from messages that never contain the key.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof ReplyNotJsonError) {
 		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
@@ -68,12 +80,17 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	}
 	if (error instanceof DataoortsError) {
 		if (error.code === 'DATAOORTS_INVALID_URL' || error.code === 'DATAOORTS_INSECURE_URL') {
-			return new NodeOperationError(node, error.message, { itemIndex, description: 'No request was sent.' });
+			return new NodeOperationError(node, error.message, {
+				itemIndex,
+				description: 'No request was sent.',
+			});
 		}
 		const errorResponse: JsonObject = {
 			message: error.message,
 			code: error.code,
-			...(error.providerErrors.length > 0 ? { errors: error.providerErrors.map((entry) => ({ ...entry })) } : {}),
+			...(error.providerErrors.length > 0
+				? { errors: error.providerErrors.map((entry) => ({ ...entry })) }
+				: {}),
 		};
 		const apiError = new NodeApiError(node, errorResponse, {
 			message: error.message,
@@ -86,7 +103,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		apiError.message = error.message;
 		return apiError;
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /**
@@ -94,6 +113,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
  * place. n8n routes exactly this shape to the error output under "continue (using error output)",
  * in 1.x and 2.x alike, and merges the failed input row into it there.
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
 }

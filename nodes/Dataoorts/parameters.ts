@@ -46,7 +46,7 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		apiName: 'max_tokens',
 		displayName: 'Maximum Number of Tokens',
 		description:
-			'The maximum number of tokens to generate in the response. The model\'s context window also bounds it.',
+			"The maximum number of tokens to generate in the response. The model's context window also bounds it.",
 		min: 1,
 		integer: true,
 		uiDefault: 512,
@@ -68,8 +68,7 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		option: 'topP',
 		apiName: 'top_p',
 		displayName: 'Top P',
-		description:
-			'Nucleus sampling: only tokens within this cumulative probability are considered.',
+		description: 'Nucleus sampling: only tokens within this cumulative probability are considered.',
 		min: 0,
 		max: 2,
 		integer: false,
@@ -114,8 +113,7 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		option: 'frequencyPenalty',
 		apiName: 'frequency_penalty',
 		displayName: 'Frequency Penalty',
-		description:
-			'Penalises tokens by how often they already appear, reducing verbatim repetition.',
+		description: 'Penalises tokens by how often they already appear, reducing verbatim repetition.',
 		min: 0,
 		max: 2,
 		integer: false,
@@ -151,7 +149,7 @@ export const EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = [
 		option: 'concurrency',
 		displayName: 'Concurrency',
 		description:
-			'How many items are sent to Dataoorts at the same time. The default 5 stays under the provider\'s published ~300 requests per minute for answers that take a second or more; rate-limit answers (429) are retried.',
+			"How many items are sent to Dataoorts at the same time. The default 5 stays under the provider's published ~300 requests per minute for answers that take a second or more; rate-limit answers (429) are retried.",
 		min: 1,
 		max: 64,
 		integer: true,

@@ -17,7 +17,9 @@ export interface ChatRequestBody {
 }
 
 /** The hyperparameters that are set (numbers), under their documented API names, in table order. */
-export function hyperparameterFields(values: Partial<Record<HyperparameterOption, unknown>>): Record<string, number> {
+export function hyperparameterFields(
+	values: Partial<Record<HyperparameterOption, unknown>>,
+): Record<string, number> {
 	const fields: Record<string, number> = {};
 	for (const spec of HYPERPARAMETERS) {
 		const value = values[spec.option];
@@ -27,13 +29,16 @@ export function hyperparameterFields(values: Partial<Record<HyperparameterOption
 }
 
 /** Added to the system prompt in JSON mode: Dataoorts documents no response-format switch. */
-export const JSON_INSTRUCTION = 'Reply with one valid JSON value only: no prose before or after it, no code fences.';
+export const JSON_INSTRUCTION =
+	'Reply with one valid JSON value only: no prose before or after it, no code fences.';
 
 function withJsonInstruction(messages: ChatMessage[]): ChatMessage[] {
 	const index = messages.findIndex((message) => message.role === 'system');
 	if (index === -1) return [{ role: 'system', content: JSON_INSTRUCTION }, ...messages];
 	return messages.map((message, position) =>
-		position === index ? { ...message, content: `${message.content}\n\n${JSON_INSTRUCTION}` } : message,
+		position === index
+			? { ...message, content: `${message.content}\n\n${JSON_INSTRUCTION}` }
+			: message,
 	);
 }
 
@@ -43,7 +48,9 @@ function withImages(messages: ChatMessage[], images: ImageContentPart[]): Reques
 	const last = messages.map((message) => message.role).lastIndexOf('user');
 	if (last === -1) return [...messages, { role: 'user', content: images }];
 	return messages.map((message, position) =>
-		position === last ? { role: message.role, content: [{ type: 'text', text: message.content }, ...images] } : message,
+		position === last
+			? { role: message.role, content: [{ type: 'text', text: message.content }, ...images] }
+			: message,
 	);
 }
 
@@ -57,8 +64,14 @@ export function buildRequestBody(
 	images: ImageContentPart[] = [],
 ): ChatRequestBody {
 	const json = parameters.responseFormat === 'json';
-	const messages = withImages(json ? withJsonInstruction(parameters.messages) : parameters.messages, images);
-	const data: ChatRequestBody['data'] = { messages, ...hyperparameterFields(parameters.hyperparameters) };
+	const messages = withImages(
+		json ? withJsonInstruction(parameters.messages) : parameters.messages,
+		images,
+	);
+	const data: ChatRequestBody['data'] = {
+		messages,
+		...hyperparameterFields(parameters.hyperparameters),
+	};
 	if (json && parameters.jsonSchema !== undefined) data.guided_json = parameters.jsonSchema;
 	return { model: parameters.model, data };
 }

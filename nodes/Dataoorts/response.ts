@@ -17,7 +17,9 @@ export class ReplyNotJsonError extends Error {
 
 	constructor(readonly reply: string) {
 		const start = reply.replace(/\s+/g, ' ').trim();
-		super(`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`);
+		super(
+			`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
+		);
 		this.name = 'ReplyNotJsonError';
 	}
 }
@@ -66,8 +68,13 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
  */
 export function toOutputJson(
 	answer: DataoortsSuccessBody,
-	options: Pick<ItemParameters, 'simplify' | 'model'> & Partial<Pick<ItemParameters, 'responseFormat'>>,
+	options: Pick<ItemParameters, 'simplify' | 'model'> &
+		Partial<Pick<ItemParameters, 'responseFormat'>>,
 ): IDataObject {
-	const json: IDataObject = options.simplify ? simplifyAnswer(answer, options.model) : (answer as unknown as IDataObject);
-	return options.responseFormat === 'json' ? { ...json, data: parseJsonReply(answer.result.response) } : json;
+	const json: IDataObject = options.simplify
+		? simplifyAnswer(answer, options.model)
+		: (answer as unknown as IDataObject);
+	return options.responseFormat === 'json'
+		? { ...json, data: parseJsonReply(answer.result.response) }
+		: json;
 }

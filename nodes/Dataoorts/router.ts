@@ -45,7 +45,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
 		try {
 			const parameters = readItemParameters(this, itemIndex);
-			const images = await readImages(this, itemIndex, parameters.imageProperties, parameters.model);
+			const images = await readImages(
+				this,
+				itemIndex,
+				parameters.imageProperties,
+				parameters.model,
+			);
 			const answer = await sendChatRequest({
 				baseUrl: credentials.baseUrl,
 				apiKey: credentials.apiKey,

@@ -58,8 +58,10 @@ export class ParameterValidationError extends Error {
 /** A short, safe rendering of a user value for an error message. */
 export function formatValue(value: unknown): string {
 	if (value === undefined) return 'undefined';
-	if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		return String(value);
 	const json = JSON.stringify(value) ?? String(value);
 	return json.length > 60 ? `${json.slice(0, 60)}…` : json;
 }
@@ -141,7 +143,9 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	});
 }
 
-export function checkOptions(options: IDataObject): Pick<ItemParameters, 'hyperparameters' | 'execution'> {
+export function checkOptions(
+	options: IDataObject,
+): Pick<ItemParameters, 'hyperparameters' | 'execution'> {
 	const hyperparameters: ItemParameters['hyperparameters'] = {};
 	for (const spec of HYPERPARAMETERS) {
 		if (options[spec.option] !== undefined) {
@@ -170,7 +174,8 @@ export function checkResponseFormat(value: unknown): ResponseFormat {
 
 /** A schema given as JSON text (the editor's JSON field) or as an object (an expression). */
 export function checkJsonSchema(value: unknown): IDataObject | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	let schema: unknown = value;
 	if (typeof value === 'string') {
 		try {
@@ -196,7 +201,11 @@ export function checkJsonSchema(value: unknown): IDataObject | undefined {
 /** "data, photo" → ["data", "photo"]; expressions may also give an array. */
 export function checkImageProperties(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+	const names = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
 	if (names === undefined || names.some((name) => typeof name !== 'string')) {
 		throw new ParameterValidationError(
 			'options.imageBinaryProperties',

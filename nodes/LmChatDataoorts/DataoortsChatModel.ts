@@ -55,18 +55,31 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	// TS-private only: withTools() clones with Object.assign, which skips JS #private fields.
 	private readonly connection: DataoortsConnection;
 
-	constructor(modelId: string, connection: DataoortsConnection, defaultConfig?: DataoortsChatModelConfig) {
+	constructor(
+		modelId: string,
+		connection: DataoortsConnection,
+		defaultConfig?: DataoortsChatModelConfig,
+	) {
 		super('dataoorts', modelId, defaultConfig);
 		// The key stays readable but is not enumerable, so logging or serialising the model (or
 		// its withTools() clones, which share this object) never prints it.
 		const { apiKey, ...rest } = connection;
-		this.connection = Object.defineProperty({ ...rest } as DataoortsConnection, 'apiKey', { value: apiKey, enumerable: false });
+		this.connection = Object.defineProperty({ ...rest } as DataoortsConnection, 'apiKey', {
+			value: apiKey,
+			enumerable: false,
+		});
 	}
 
 	/** The documented request body: `{ model, data: { messages, <set hyperparameters>, tools? } }`. */
-	buildRequestBody(messages: Message[], config?: DataoortsChatModelConfig): { model: string; data: Record<string, unknown> } {
+	buildRequestBody(
+		messages: Message[],
+		config?: DataoortsChatModelConfig,
+	): { model: string; data: Record<string, unknown> } {
 		const merged = this.mergeConfig(config) as Record<string, unknown>;
-		const data: Record<string, unknown> = { messages: toDataoortsMessages(messages), ...hyperparameterFields(merged) };
+		const data: Record<string, unknown> = {
+			messages: toDataoortsMessages(messages),
+			...hyperparameterFields(merged),
+		};
 		if (this.tools.length > 0) {
 			const tools = toDataoortsTools(this.tools);
 			if (tools.length > 0) data.tools = tools;
@@ -101,13 +114,21 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	 * AI Agent streams (Chat Trigger with streaming on). Each tool call keeps its own id: the
 	 * adapter gives every tool-call chunk index 0, and LangChain keeps chunks apart by id only.
 	 */
-	async *stream(messages: Message[], config?: DataoortsChatModelConfig): AsyncIterable<StreamChunk> {
+	async *stream(
+		messages: Message[],
+		config?: DataoortsChatModelConfig,
+	): AsyncIterable<StreamChunk> {
 		const result = await this.generate(messages, config);
 		for (const part of result.message.content) {
 			if (part.type === 'text' && part.text !== '') {
 				yield { type: 'text-delta', delta: part.text };
 			} else if (part.type === 'tool-call') {
-				yield { type: 'tool-call-delta', id: part.toolCallId, name: part.toolName, argumentsDelta: part.input };
+				yield {
+					type: 'tool-call-delta',
+					id: part.toolCallId,
+					name: part.toolName,
+					argumentsDelta: part.input,
+				};
 			}
 		}
 		yield { type: 'finish', finishReason: result.finishReason ?? 'stop', usage: result.usage };

@@ -29,7 +29,10 @@ function isMissingSdk(error: unknown): boolean {
 }
 
 /** The SDK (n8n's own copy, found through n8n's NODE_PATH) and the model class, loaded on first use. */
-function loadAiModules(context: ISupplyDataFunctions): { sdk: typeof AiNodeSdk; model: typeof ChatModelModule } {
+function loadAiModules(context: ISupplyDataFunctions): {
+	sdk: typeof AiNodeSdk;
+	model: typeof ChatModelModule;
+} {
 	try {
 		/* eslint-disable @typescript-eslint/no-require-imports */
 		const sdk = require('@n8n/ai-node-sdk') as typeof AiNodeSdk;
@@ -38,9 +41,13 @@ function loadAiModules(context: ISupplyDataFunctions): { sdk: typeof AiNodeSdk; 
 		return { sdk, model };
 	} catch (error) {
 		if (!isMissingSdk(error)) throw error;
-		throw new NodeOperationError(context.getNode(), `The Dataoorts Chat Model needs n8n ${MIN_N8N_VERSION} or newer`, {
-			description: `This n8n does not provide @n8n/ai-node-sdk, which AI sub-nodes of community packages need. Update n8n to ${MIN_N8N_VERSION} or newer; until then, use the Dataoorts node, which works on this version.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`The Dataoorts Chat Model needs n8n ${MIN_N8N_VERSION} or newer`,
+			{
+				description: `This n8n does not provide @n8n/ai-node-sdk, which AI sub-nodes of community packages need. Update n8n to ${MIN_N8N_VERSION} or newer; until then, use the Dataoorts node, which works on this version.`,
+			},
+		);
 	}
 }
 
@@ -85,7 +92,9 @@ export class LmChatDataoorts implements INodeType {
 		let options: ReturnType<typeof checkChatModelOptions>;
 		try {
 			modelId = checkModel(this.getNodeParameter('model', itemIndex));
-			options = checkChatModelOptions(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+			options = checkChatModelOptions(
+				this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+			);
 		} catch (error) {
 			throw toNodeError(node, error, itemIndex);
 		}

@@ -41,7 +41,10 @@ function textOf(content: MessageContent[]): string {
 /** A tool result as the text the model reads. */
 function resultText(result: unknown): string {
 	if (typeof result === 'string') return result;
-	if (Array.isArray(result) && result.every((part) => part !== null && typeof part === 'object' && 'type' in part)) {
+	if (
+		Array.isArray(result) &&
+		result.every((part) => part !== null && typeof part === 'object' && 'type' in part)
+	) {
 		const text = textOf(result as MessageContent[]);
 		if (text !== '') return text;
 	}
@@ -57,7 +60,9 @@ function parseArguments(input: unknown): Record<string, unknown> {
 			return {};
 		}
 	}
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};
 }
 
 /** SDK messages → Dataoorts `data.messages`. */
@@ -79,7 +84,11 @@ export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
 					toolNames.set(id, part.toolName);
 					calls.push({ id, name: part.toolName, arguments: parseArguments(part.input) });
 				}
-				out.push({ role: 'assistant', content: textOf(message.content), ...(calls.length > 0 ? { tool_calls: calls } : {}) });
+				out.push({
+					role: 'assistant',
+					content: textOf(message.content),
+					...(calls.length > 0 ? { tool_calls: calls } : {}),
+				});
 				break;
 			}
 			case 'tool':
@@ -102,7 +111,12 @@ export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
 /** One entry of `result.tool_calls` → an SDK tool-call block, or undefined when it has no name. */
 function toToolCallContent(entry: unknown): MessageContent | undefined {
 	if (entry === null || typeof entry !== 'object') return undefined;
-	const call = entry as { id?: unknown; name?: unknown; arguments?: unknown; function?: { name?: unknown; arguments?: unknown } };
+	const call = entry as {
+		id?: unknown;
+		name?: unknown;
+		arguments?: unknown;
+		function?: { name?: unknown; arguments?: unknown };
+	};
 	const name = typeof call.name === 'string' ? call.name : call.function?.name;
 	if (typeof name !== 'string' || name === '') return undefined;
 	const args = call.arguments ?? call.function?.arguments;
@@ -140,7 +154,10 @@ export function fromDataoortsAnswer(answer: DataoortsSuccessBody): GenerateResul
 		usage: {
 			promptTokens,
 			completionTokens,
-			totalTokens: usage.total_tokens === undefined ? promptTokens + completionTokens : tokenCount(usage.total_tokens),
+			totalTokens:
+				usage.total_tokens === undefined
+					? promptTokens + completionTokens
+					: tokenCount(usage.total_tokens),
 		},
 		rawResponse: answer,
 	};

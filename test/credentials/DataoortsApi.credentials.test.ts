@@ -15,7 +15,9 @@ const credential = new DataoortsApi();
 function resolve(template: unknown, values: Record<string, string>): string {
 	const text = String(template);
 	expect(text.startsWith('=')).toBe(true);
-	return text.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name: string) => values[name]);
+	return text
+		.slice(1)
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, name: string) => values[name]);
 }
 
 async function sendTestRequest(apiKey: string) {
@@ -24,12 +26,16 @@ async function sendTestRequest(apiKey: string) {
 	const headers = credential.authenticate.properties.headers as Record<string, string>;
 	const response = await fetch(resolve(request.baseURL, values) + (request.url ?? ''), {
 		method: request.method,
-		headers: { 'content-type': 'application/json', authorization: resolve(headers.Authorization, values) },
+		headers: {
+			'content-type': 'application/json',
+			authorization: resolve(headers.Authorization, values),
+		},
 		body: JSON.stringify((request as IHttpRequestOptions).body),
 	});
 	const body = (await response.json()) as Record<string, unknown>;
 	const failedRule = rules?.find(
-		(rule) => rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value,
+		(rule) =>
+			rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value,
 	);
 	return { status: response.status, body, failedRule };
 }
@@ -41,7 +47,9 @@ test('public contract: type dataoortsApi with a hidden, required apiKey and a ba
 	expect(apiKey).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
 	const baseUrl = credential.properties.find((property) => property.name === 'baseUrl')!;
 	expect(baseUrl.default).toBe('https://cloud.dataoorts.com/api/v1');
-	expect(credential.properties.find((property) => property.name === 'allowInsecureHttp')?.default).toBe(false);
+	expect(
+		credential.properties.find((property) => property.name === 'allowInsecureHttp')?.default,
+	).toBe(false);
 });
 
 test('generic Bearer authentication, so the HTTP Request node can use it', () => {

@@ -23,7 +23,12 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-const OWNER = { email: 'owner@example.test', firstName: 'E2E', lastName: 'Owner', password: 'E2eOwnerPassw0rd!' };
+const OWNER = {
+	email: 'owner@example.test',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2eOwnerPassw0rd!',
+};
 
 async function rest(url, method, body, cookie) {
 	const res = await fetch(url, {
@@ -39,10 +44,15 @@ async function rest(url, method, body, cookie) {
 /** Owner setup + login; returns the n8n-auth cookie value. */
 async function setupOwner(baseUrl) {
 	const setup = await rest(`${baseUrl}/rest/owner/setup`, 'POST', OWNER);
-	if (setup.status !== 200) throw new Error(`POST /rest/owner/setup -> ${setup.status}: ${setup.text.slice(0, 300)}`);
+	if (setup.status !== 200)
+		throw new Error(`POST /rest/owner/setup -> ${setup.status}: ${setup.text.slice(0, 300)}`);
 	// 1.x and 2.x both accept emailOrLdapLoginId
-	const login = await rest(`${baseUrl}/rest/login`, 'POST', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	if (login.status !== 200) throw new Error(`POST /rest/login -> ${login.status}: ${login.text.slice(0, 300)}`);
+	const login = await rest(`${baseUrl}/rest/login`, 'POST', {
+		emailOrLdapLoginId: OWNER.email,
+		password: OWNER.password,
+	});
+	if (login.status !== 200)
+		throw new Error(`POST /rest/login -> ${login.status}: ${login.text.slice(0, 300)}`);
 	const m = /n8n-auth=([^;]+)/.exec(login.setCookie || setup.setCookie || '');
 	if (!m) throw new Error('no n8n-auth cookie from /rest/login');
 	return m[1];
@@ -72,7 +82,9 @@ async function checkEditor(o) {
 	const consoleErrors = [];
 	try {
 		const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		await ctx.addCookies([{ name: 'n8n-auth', value: cookie, url: o.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+		await ctx.addCookies([
+			{ name: 'n8n-auth', value: cookie, url: o.baseUrl, httpOnly: true, sameSite: 'Lax' },
+		]);
 		// The editor may try public hosts (banners, templates, telemetry): answer them locally.
 		await ctx.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
 		const page = await ctx.newPage();
@@ -81,17 +93,26 @@ async function checkEditor(o) {
 			if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 300));
 		});
 		// The editor's own node type list: is the community node there?
-		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`, {
+			waitUntil: 'domcontentloaded',
+			timeout: 60000,
+		});
 		details.typesInEditor = await page.evaluate(async (type) => {
 			const r = await fetch('/types/nodes.json');
 			if (!r.ok) return `GET /types/nodes.json -> ${r.status}`;
 			const list = await r.json();
-			return list.filter((t) => t.name === type).map((t) => `${t.name}@${JSON.stringify(t.version)}`);
+			return list
+				.filter((t) => t.name === type)
+				.map((t) => `${t.name}@${JSON.stringify(t.version)}`);
 		}, o.nodeType);
 		if (!Array.isArray(details.typesInEditor) || details.typesInEditor.length === 0) {
-			problems.push(`node type ${o.nodeType} missing from /types/nodes.json (${JSON.stringify(details.typesInEditor)})`);
+			problems.push(
+				`node type ${o.nodeType} missing from /types/nodes.json (${JSON.stringify(details.typesInEditor)})`,
+			);
 		}
-		const node = page.locator(`[data-test-id="canvas-node"][data-node-type="${o.nodeType}"]`).first();
+		const node = page
+			.locator(`[data-test-id="canvas-node"][data-node-type="${o.nodeType}"]`)
+			.first();
 		await node.waitFor({ state: 'visible', timeout: 60000 });
 		await page.waitForTimeout(1000); // canvas settles (fit view animation)
 		details.canvasIconSrc = await node
@@ -116,9 +137,13 @@ async function checkEditor(o) {
 		const ndvText = (await ndv.innerText().catch(() => '')).replace(/\s+/g, ' ');
 		details.ndvTextStart = ndvText.slice(0, 300);
 		const notInstalled =
-			(await page.locator('[data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]').count()) > 0 ||
-			/install this node|not currently installed/i.test(ndvText);
-		if (notInstalled) problems.push('editor shows the node as not installed ("Install this node to use it")');
+			(await page
+				.locator(
+					'[data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]',
+				)
+				.count()) > 0 || /install this node|not currently installed/i.test(ndvText);
+		if (notInstalled)
+			problems.push('editor shows the node as not installed ("Install this node to use it")');
 		const model = await ndv.locator('[data-test-id="parameter-input-model"]').count();
 		const messages = await ndv.locator('[data-test-id="fixed-collection-messages"]').count();
 		details.fields = { model, messages };

@@ -86,7 +86,13 @@ function readMarker(dir) {
 }
 
 function npmEnv(extra = {}) {
-	const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+	const env = {
+		...process.env,
+		npm_config_audit: 'false',
+		npm_config_fund: 'false',
+		npm_config_update_notifier: 'false',
+		...extra,
+	};
 	return env;
 }
 
@@ -97,13 +103,20 @@ function ensureNode24(root) {
 	const m = readMarker(dir);
 	if (m && fs.existsSync(m.node)) return m;
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'e2e-node24', private: true }, null, 2));
-	run('npm', ['install', '--no-save', '--ignore-scripts', '--no-package-lock', NODE24_SPEC], { cwd: dir, env: npmEnv() });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'e2e-node24', private: true }, null, 2),
+	);
+	run('npm', ['install', '--no-save', '--ignore-scripts', '--no-package-lock', NODE24_SPEC], {
+		cwd: dir,
+		env: npmEnv(),
+	});
 	const node = path.join(pkgDir, 'bin', 'node');
 	fs.chmodSync(node, 0o755);
 	const version = run(node, ['--version'], { capture: true }).stdout.trim();
 	if (!/^v24\./.test(version)) throw new Error(`unexpected node version ${version} from ${node}`);
-	if (!fs.existsSync(path.join(pkgDir, 'include', 'node', 'node.h'))) throw new Error(`no headers in ${pkgDir}/include/node`);
+	if (!fs.existsSync(path.join(pkgDir, 'include', 'node', 'node.h')))
+		throw new Error(`no headers in ${pkgDir}/include/node`);
 	const info = { node, nodedir: pkgDir, version };
 	fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(info, null, 2));
 	return info;
@@ -113,15 +126,25 @@ function nodeFor(root, version) {
 	const major = Number(version.split('.')[0]);
 	if (major >= 2) return ensureNode24(root);
 	// n8n 1.x: engines ">=20.19 <= 24.x" -> the Node running this script (20 in CI).
-	return { node: process.execPath, nodedir: process.env.npm_config_nodedir || path.resolve(path.dirname(process.execPath), '..'), version: process.version };
+	return {
+		node: process.execPath,
+		nodedir: process.env.npm_config_nodedir || path.resolve(path.dirname(process.execPath), '..'),
+		version: process.version,
+	};
 }
 
 function resolveCandidates(spec) {
 	if (!/[xX*]/.test(spec)) return [spec];
-	const res = run('npm', ['view', `n8n@${spec}`, 'version', '--json'], { capture: true, env: npmEnv() });
+	const res = run('npm', ['view', `n8n@${spec}`, 'version', '--json'], {
+		capture: true,
+		env: npmEnv(),
+	});
 	let list = JSON.parse(res.stdout);
 	if (!Array.isArray(list)) list = [list];
-	return list.filter((v) => matchesSpec(v, spec)).sort(cmpVersions).reverse();
+	return list
+		.filter((v) => matchesSpec(v, spec))
+		.sort(cmpVersions)
+		.reverse();
 }
 
 function installVersion(root, version) {
@@ -147,7 +170,18 @@ function installVersion(root, version) {
 	// Dependencies' install scripts download prebuilt binaries (unreachable): skip them all,
 	// then build the native modules n8n really needs from source.
 	try {
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--no-progress'], { cwd: dir, env, timeoutMs: 40 * 60 * 1000, capture: true });
+		run(
+			'npm',
+			[
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				'--no-progress',
+			],
+			{ cwd: dir, env, timeoutMs: 40 * 60 * 1000, capture: true },
+		);
 	} catch (e) {
 		// e.g. ETARGET: a dependency version that was never published -> try an older release.
 		e.resolveFailure = /ETARGET|ENOTARGET|E404|No matching version/.test(e.message);
@@ -155,12 +189,24 @@ function installVersion(root, version) {
 		throw e;
 	}
 	// 2.x needs isolated-vm (expression engine); 1.x's isolated-vm does not build on Node 20 and is unused.
-	const native = (major >= 2 ? ['sqlite3', 'isolated-vm'] : ['sqlite3']).filter((n) => fs.existsSync(path.join(dir, 'node_modules', n, 'package.json')));
-	if (native.length) run('npm', ['rebuild', ...native, '--loglevel=error', '--no-progress'], { cwd: dir, env, timeoutMs: 30 * 60 * 1000 });
+	const native = (major >= 2 ? ['sqlite3', 'isolated-vm'] : ['sqlite3']).filter((n) =>
+		fs.existsSync(path.join(dir, 'node_modules', n, 'package.json')),
+	);
+	if (native.length)
+		run('npm', ['rebuild', ...native, '--loglevel=error', '--no-progress'], {
+			cwd: dir,
+			env,
+			timeoutMs: 30 * 60 * 1000,
+		});
 	const bin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	// Smoke test: sqlite3 must load under the chosen node.
-	run(nodeInfo.node, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], { cwd: dir, capture: true });
-	const installed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+	run(nodeInfo.node, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], {
+		cwd: dir,
+		capture: true,
+	});
+	const installed = JSON.parse(
+		fs.readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	).version;
 	if (installed !== version) throw new Error(`installed n8n ${installed}, wanted ${version}`);
 	const info = {
 		version,
@@ -209,8 +255,23 @@ function ensurePlaywright(root = cacheRoot()) {
 	const m = readMarker(dir);
 	if (m && m.spec === PLAYWRIGHT_SPEC && fs.existsSync(m.module)) return m;
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'e2e-playwright', private: true }, null, 2));
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--no-progress', PLAYWRIGHT_SPEC], { cwd: dir, env: npmEnv() });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'e2e-playwright', private: true }, null, 2),
+	);
+	run(
+		'npm',
+		[
+			'install',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			'--no-progress',
+			PLAYWRIGHT_SPEC,
+		],
+		{ cwd: dir, env: npmEnv() },
+	);
 	const info = { spec: PLAYWRIGHT_SPEC, module: path.join(dir, 'node_modules', 'playwright-core') };
 	fs.writeFileSync(path.join(dir, MARKER), JSON.stringify(info, null, 2));
 	return info;
@@ -238,7 +299,10 @@ if (require.main === module) {
 			const info = ensureN8n(s);
 			info.seconds = Math.round((Date.now() - t0) / 100) / 10;
 			out.push(info);
-			if (!json) console.log(`n8n ${info.version} (${info.cached ? 'cached' : 'installed'} in ${info.seconds}s)\n  dir:  ${info.dir}\n  bin:  ${info.bin}\n  node: ${info.node} (${info.nodeVersion})`);
+			if (!json)
+				console.log(
+					`n8n ${info.version} (${info.cached ? 'cached' : 'installed'} in ${info.seconds}s)\n  dir:  ${info.dir}\n  bin:  ${info.bin}\n  node: ${info.node} (${info.nodeVersion})`,
+				);
 		}
 		if (json) console.log(JSON.stringify(out, null, 2));
 	} catch (e) {

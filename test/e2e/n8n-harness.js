@@ -60,7 +60,13 @@ function n8nEnv(info, userFolder, extra = {}) {
 function runN8n(info, args, env, { timeoutMs = 120000 } = {}) {
 	return new Promise((resolve) => {
 		const t0 = Date.now();
-		const child = track(spawn(info.node, [info.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+		const child = track(
+			spawn(info.node, [info.bin, ...args], {
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			}),
+		);
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
@@ -142,16 +148,33 @@ function installCommunityPackage(userFolder, tarball, { timeoutMs = 300000 } = {
 	const pkg = tarballPackageJson(tarball);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	const manifest = { name: 'installed-nodes', private: true, dependencies: { [pkg.name]: `file:${path.resolve(tarball)}` } };
+	const manifest = {
+		name: 'installed-nodes',
+		private: true,
+		dependencies: { [pkg.name]: `file:${path.resolve(tarball)}` },
+	};
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify(manifest, null, 2));
 	const res = spawnSync(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--ignore-scripts=true', '--package-lock=false', '--legacy-peer-deps', '--omit=dev', '--no-progress', '--loglevel=error'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--legacy-peer-deps',
+			'--omit=dev',
+			'--no-progress',
+			'--loglevel=error',
+		],
 		{ cwd: nodesDir, encoding: 'utf8', timeout: timeoutMs },
 	);
-	if (res.status !== 0) throw new Error(`npm install of ${tarball} failed (${res.status}): ${res.stderr || res.error}`);
+	if (res.status !== 0)
+		throw new Error(`npm install of ${tarball} failed (${res.status}): ${res.stderr || res.error}`);
 	const installedDir = path.join(nodesDir, 'node_modules', pkg.name);
-	if (!fs.existsSync(path.join(installedDir, 'package.json'))) throw new Error(`${pkg.name} missing in ${nodesDir}/node_modules`);
+	if (!fs.existsSync(path.join(installedDir, 'package.json')))
+		throw new Error(`${pkg.name} missing in ${nodesDir}/node_modules`);
 	return { name: pkg.name, version: pkg.version, nodesDir, installedDir, n8n: pkg.n8n };
 }
 
@@ -160,7 +183,8 @@ async function importCredentials(info, env, credentials, dir) {
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 	const res = await runN8n(info, ['import:credentials', `--input=${file}`], env);
 	fs.rmSync(file, { force: true }); // plain secrets
-	if (res.code !== 0) throw new Error(`import:credentials failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`import:credentials failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 	return res;
 }
 
@@ -173,7 +197,9 @@ async function importWorkflow(info, env, fixtureFile, replacements, dir) {
 	fs.writeFileSync(file, JSON.stringify(wf, null, 2));
 	const res = await runN8n(info, ['import:workflow', `--input=${file}`], env);
 	if (res.code !== 0) {
-		throw new Error(`import:workflow ${fixtureFile} failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+		throw new Error(
+			`import:workflow ${fixtureFile} failed (${res.code}):\n${res.stdout}\n${res.stderr}`,
+		);
 	}
 	return { wf, ms: res.ms };
 }
@@ -219,7 +245,8 @@ async function startN8n(info, env, { port, timeoutMs = 90000 } = {}) {
 		try {
 			// /healthz answers before the REST routes exist (1.x): wait for /rest/settings too.
 			const r = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			const s = r.ok && (await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2000) }));
+			const s =
+				r.ok && (await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2000) }));
 			if (s && s.ok) return { url, stop, output: () => out, child, startMs: Date.now() - t0 };
 		} catch {
 			/* not yet */

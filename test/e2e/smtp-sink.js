@@ -43,7 +43,9 @@ function startSmtpSink({ host = '127.0.0.1', port = 0 } = {}) {
 			const arg = rest.join(' ');
 			switch (verb.toUpperCase()) {
 				case 'EHLO':
-					return sock.write('250-e2e-smtp-sink\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 10485760\r\n');
+					return sock.write(
+						'250-e2e-smtp-sink\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 10485760\r\n',
+					);
 				case 'HELO':
 					return reply('250 e2e-smtp-sink');
 				case 'AUTH': {

@@ -54,7 +54,9 @@ class InputItems implements INodeType {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
 		return [
 			items.map(({ $binary, ...json }) =>
-				$binary === undefined ? { json } : { json, binary: $binary as INodeExecutionData['binary'] },
+				$binary === undefined
+					? { json }
+					: { json, binary: $binary as INodeExecutionData['binary'] },
 			),
 		];
 	}
@@ -117,7 +119,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(_credentials: ICredentialDataDecryptedObject, _typeName: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		_credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		return requestOptions;
 	}
 
@@ -129,7 +135,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(_nodeCredentials: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+	async getCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+	): Promise<ICredentials> {
 		throw new Error('not used by the Dataoorts node');
 	}
 
@@ -252,7 +261,10 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: inputNode });
+	const execution = new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: inputNode,
+	});
 	options.onStarted?.({ cancel: () => execution.cancel() });
 	const run = await execution;
 

@@ -18,7 +18,13 @@ export async function startTestProxy(): Promise<TestProxy> {
 		const target = new URL(req.url ?? '');
 		targets.push(target.host);
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				path: target.pathname + target.search,
+				method: req.method,
+				headers: req.headers,
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(res);

@@ -16,7 +16,12 @@ export interface Fault {
 	argument?: string;
 }
 
-export type FaultPlan = (context: { index: number; body: any; attempt: number; key: string }) => Fault | undefined;
+export type FaultPlan = (context: {
+	index: number;
+	body: any;
+	attempt: number;
+	key: string;
+}) => Fault | undefined;
 
 export interface RecordedRequest {
 	method: string;
@@ -50,7 +55,9 @@ export interface DataoortsTestServer {
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
 /** Starts one server for a test file and resets it between tests. */
-export function useDataoortsServer(options: { apiKey?: string; latencyMs?: number } = {}): { current: DataoortsTestServer } {
+export function useDataoortsServer(options: { apiKey?: string; latencyMs?: number } = {}): {
+	current: DataoortsTestServer;
+} {
 	const holder = {} as { current: DataoortsTestServer };
 	beforeAll(async () => {
 		holder.current = await startDataoortsServer(options);

@@ -40,7 +40,9 @@ const RANGES = {
 };
 
 /** The seed's example answer: a copy of the provider's page (test/fixtures/README.md). */
-const SEED_ANSWER = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/seed-answer.json'), 'utf8'));
+const SEED_ANSWER = JSON.parse(
+	readFileSync(path.join(__dirname, '../fixtures/seed-answer.json'), 'utf8'),
+);
 
 const SEED_MESSAGES = [
 	{ role: 'system', content: 'You are an expert deep learning engineer' },
@@ -48,7 +50,10 @@ const SEED_MESSAGES = [
 ];
 
 function envelopeError(status, code, message) {
-	return { status, body: { result: null, success: false, errors: [{ code, message }], messages: [] } };
+	return {
+		status,
+		body: { result: null, success: false, errors: [{ code, message }], messages: [] },
+	};
 }
 
 function words(text) {
@@ -68,13 +73,19 @@ function contentText(content) {
 
 /** Checks a request body against the contract; returns an error answer or undefined. */
 function contractError(body) {
-	if (body === null || typeof body !== 'object') return envelopeError(400, 5004, 'Invalid input: body must be a JSON object');
+	if (body === null || typeof body !== 'object')
+		return envelopeError(400, 5004, 'Invalid input: body must be a JSON object');
 	const { model, data } = body;
 	if (typeof model !== 'string' || !/^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/i.test(model)) {
-		return envelopeError(404, 7003, `Could not route to ${BASE_PATH}, perhaps your object identifier is invalid?`);
+		return envelopeError(
+			404,
+			7003,
+			`Could not route to ${BASE_PATH}, perhaps your object identifier is invalid?`,
+		);
 	}
 	if (!CATALOG.has(model)) return envelopeError(400, 5007, `No such model ${model} or task`);
-	if (data === null || typeof data !== 'object') return envelopeError(400, 5006, "Error: required properties at '/' are 'data'");
+	if (data === null || typeof data !== 'object')
+		return envelopeError(400, 5006, "Error: required properties at '/' are 'data'");
 	const { messages } = data;
 	if (!Array.isArray(messages) || messages.length === 0) {
 		return envelopeError(400, 5006, "Error: required properties at '/' are 'messages'");
@@ -84,7 +95,11 @@ function contractError(body) {
 			return envelopeError(400, 5006, `Type mismatch of '/messages/${index}/role'`);
 		}
 		if (typeof message.content !== 'string' && !Array.isArray(message.content)) {
-			return envelopeError(400, 5006, `Type mismatch of '/messages/${index}/content', 'string' not in 'null'`);
+			return envelopeError(
+				400,
+				5006,
+				`Type mismatch of '/messages/${index}/content', 'string' not in 'null'`,
+			);
 		}
 	}
 	if ('tools' in data && !Array.isArray(data.tools)) {
@@ -99,7 +114,12 @@ function contractError(body) {
 			value >= range.min &&
 			(range.max === undefined || value <= range.max) &&
 			(!range.integer || Number.isInteger(value));
-		if (!ok) return envelopeError(400, 5006, `Type mismatch of '/${name}', value ${JSON.stringify(value)} out of range`);
+		if (!ok)
+			return envelopeError(
+				400,
+				5006,
+				`Type mismatch of '/${name}', value ${JSON.stringify(value)} out of range`,
+			);
 	}
 	return undefined;
 }
@@ -107,7 +127,9 @@ function contractError(body) {
 /** Tool calls asked for by "[[tool:NAME]]" or "[[tool:NAME:{json args}]]" directives, in order. */
 function directiveToolCalls(text) {
 	const calls = [];
-	for (const match of String(text).matchAll(/\[\[tool:([A-Za-z0-9_.-]+)(?::(\{[\s\S]*?\}))?\]\]/g)) {
+	for (const match of String(text).matchAll(
+		/\[\[tool:([A-Za-z0-9_.-]+)(?::(\{[\s\S]*?\}))?\]\]/g,
+	)) {
 		let args = {};
 		try {
 			args = match[2] ? JSON.parse(match[2]) : {};
@@ -126,20 +148,45 @@ function directiveToolCalls(text) {
  */
 function toolTurnAnswer(messages, tools, autoToolCalls) {
 	const last = messages[messages.length - 1];
-	const usage = (completion) => ({ completion_tokens: completion, prompt_tokens: 1, total_tokens: completion + 1 });
+	const usage = (completion) => ({
+		completion_tokens: completion,
+		prompt_tokens: 1,
+		total_tokens: completion + 1,
+	});
 	if (last.role === 'tool') {
 		const response = `Tool ${last.name ?? '?'} said: ${contentText(last.content)}`;
-		return { errors: [], messages: [], result: { response, tool_calls: [], usage: usage(words(response)) }, success: true };
+		return {
+			errors: [],
+			messages: [],
+			result: { response, tool_calls: [], usage: usage(words(response)) },
+			success: true,
+		};
 	}
 	let toolCalls = last.role === 'user' ? directiveToolCalls(contentText(last.content)) : [];
 	// With auto tool calls on (the agent example), a user turn with tools bound calls the first
 	// tool, its string arguments filled with the user's text, as a tool-using model would.
-	if (toolCalls.length === 0 && autoToolCalls && last.role === 'user' && Array.isArray(tools) && tools.length > 0) {
+	if (
+		toolCalls.length === 0 &&
+		autoToolCalls &&
+		last.role === 'user' &&
+		Array.isArray(tools) &&
+		tools.length > 0
+	) {
 		const fn = tools[0].function ?? tools[0];
-		toolCalls = [{ name: fn.name, arguments: fromSchema(fn.parameters ?? { type: 'object' }, contentText(last.content)) }];
+		toolCalls = [
+			{
+				name: fn.name,
+				arguments: fromSchema(fn.parameters ?? { type: 'object' }, contentText(last.content)),
+			},
+		];
 	}
 	if (toolCalls.length === 0) return undefined;
-	return { errors: [], messages: [], result: { response: null, tool_calls: toolCalls, usage: usage(1) }, success: true };
+	return {
+		errors: [],
+		messages: [],
+		result: { response: null, tool_calls: toolCalls, usage: usage(1) },
+		success: true,
+	};
 }
 
 function successAnswer(body, autoToolCalls = false) {
@@ -159,7 +206,10 @@ function successAnswer(body, autoToolCalls = false) {
 	if (typeof maxTokens === 'number' && words(response) > maxTokens) {
 		response = response.split(/\s+/).slice(0, maxTokens).join(' ');
 	}
-	const promptTokens = messages.reduce((sum, message) => sum + words(contentText(message.content)), 0);
+	const promptTokens = messages.reduce(
+		(sum, message) => sum + words(contentText(message.content)),
+		0,
+	);
 	const completionTokens = words(response);
 	// With guided_json, Workers-AI-style upstreams hand back the parsed object (the likely
 	// behaviour): a scripted JSON reply is parsed, an echo is shaped after the schema.
@@ -176,7 +226,11 @@ function successAnswer(body, autoToolCalls = false) {
 		result: {
 			response,
 			tool_calls: [],
-			usage: { completion_tokens: completionTokens, prompt_tokens: promptTokens, total_tokens: promptTokens + completionTokens },
+			usage: {
+				completion_tokens: completionTokens,
+				prompt_tokens: promptTokens,
+				total_tokens: promptTokens + completionTokens,
+			},
 		},
 		success: true,
 	};
@@ -186,7 +240,12 @@ function successAnswer(body, autoToolCalls = false) {
 function fromSchema(schema, text) {
 	switch (schema && schema.type) {
 		case 'object':
-			return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, fromSchema(property, text)]));
+			return Object.fromEntries(
+				Object.entries(schema.properties ?? {}).map(([key, property]) => [
+					key,
+					fromSchema(property, text),
+				]),
+			);
 		case 'array':
 			return [fromSchema(schema.items, text)];
 		case 'number':
@@ -203,7 +262,9 @@ function fromSchema(schema, text) {
 function directiveFault(body) {
 	const messages = body && body.data && Array.isArray(body.data.messages) ? body.data.messages : [];
 	for (const message of messages) {
-		const match = contentText(message && message.content).match(/\[\[fault:([a-z0-9-]+)(?::([^\]]+))?\]\]/i);
+		const match = contentText(message && message.content).match(
+			/\[\[fault:([a-z0-9-]+)(?::([^\]]+))?\]\]/i,
+		);
 		if (match) return parseFault(match[1], match[2]);
 	}
 	return undefined;
@@ -230,7 +291,12 @@ async function startDataoortsServer(options = {}) {
 	const requests = [];
 	const attemptsByKey = new Map();
 	const sockets = new Set();
-	const state = { latencyMs: options.latencyMs ?? 0, faultPlan: options.faultPlan, record: true, autoToolCalls: false };
+	const state = {
+		latencyMs: options.latencyMs ?? 0,
+		faultPlan: options.faultPlan,
+		record: true,
+		autoToolCalls: false,
+	};
 	/** Requests answered or in progress; the most handled at once. */
 	const stats = { total: 0, inFlight: 0, maxInFlight: 0 };
 
@@ -282,7 +348,11 @@ async function startDataoortsServer(options = {}) {
 		record.status = status;
 		record.answeredAt = Date.now();
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+		res.writeHead(status, {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text);
 	};
 
@@ -300,18 +370,27 @@ async function startDataoortsServer(options = {}) {
 		if (req.url !== BASE_PATH && req.url !== `${BASE_PATH}/`) {
 			return send(res, record, 404, envelopeError(404, 7000, `No route for that URI`).body);
 		}
-		if (req.method !== 'POST') return send(res, record, 405, envelopeError(405, 7001, 'Method not allowed').body);
+		if (req.method !== 'POST')
+			return send(res, record, 405, envelopeError(405, 7001, 'Method not allowed').body);
 		if (req.headers.authorization !== `Bearer ${apiKey}`) {
 			return send(res, record, 401, envelopeError(401, 10000, 'Authentication error').body);
 		}
-		if (size > MAX_REQUEST_BYTES) return send(res, record, 413, envelopeError(413, 3006, 'Request is too large').body);
-		if (record.body === undefined) return send(res, record, 400, envelopeError(400, 5004, 'Invalid input: body is not JSON').body);
+		if (size > MAX_REQUEST_BYTES)
+			return send(res, record, 413, envelopeError(413, 3006, 'Request is too large').body);
+		if (record.body === undefined)
+			return send(
+				res,
+				record,
+				400,
+				envelopeError(400, 5004, 'Invalid input: body is not JSON').body,
+			);
 
 		const key = JSON.stringify(record.body.data && record.body.data.messages);
 		const attempt = (attemptsByKey.get(key) ?? 0) + 1;
 		attemptsByKey.set(key, attempt);
 		const fault =
-			(state.faultPlan && state.faultPlan({ index: requests.length - 1, body: record.body, attempt, key })) ||
+			(state.faultPlan &&
+				state.faultPlan({ index: requests.length - 1, body: record.body, attempt, key })) ||
 			directiveFault(record.body);
 		record.fault = fault;
 
@@ -332,12 +411,33 @@ async function startDataoortsServer(options = {}) {
 			case 'status': {
 				const status = fault.status ?? 500;
 				const headers = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {};
-				const codes = { 400: 5006, 401: 10000, 404: 7003, 408: 3007, 413: 3006, 429: 3036, 500: 7010, 503: 7010 };
-				const messages = {
-					400: 'Invalid input', 401: 'Authentication error', 404: 'Could not route: invalid model', 408: 'Request timeout',
-					413: 'Request is too large', 429: 'Account limited: too many requests', 500: 'Internal server error', 503: 'Service unavailable',
+				const codes = {
+					400: 5006,
+					401: 10000,
+					404: 7003,
+					408: 3007,
+					413: 3006,
+					429: 3036,
+					500: 7010,
+					503: 7010,
 				};
-				send(res, record, status, envelopeError(status, codes[status] ?? 7010, messages[status] ?? `Status ${status}`).body, headers);
+				const messages = {
+					400: 'Invalid input',
+					401: 'Authentication error',
+					404: 'Could not route: invalid model',
+					408: 'Request timeout',
+					413: 'Request is too large',
+					429: 'Account limited: too many requests',
+					500: 'Internal server error',
+					503: 'Service unavailable',
+				};
+				send(
+					res,
+					record,
+					status,
+					envelopeError(status, codes[status] ?? 7010, messages[status] ?? `Status ${status}`).body,
+					headers,
+				);
 				return true;
 			}
 			case 'reset':
@@ -351,7 +451,9 @@ async function startDataoortsServer(options = {}) {
 				record.status = 502;
 				record.answeredAt = Date.now();
 				res.writeHead(502, { 'content-type': 'text/html' });
-				res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
+				res.end(
+					'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>',
+				);
 				return true;
 			case 'broken-json':
 				record.status = 200;

@@ -94,8 +94,8 @@ const NETWORK_ERROR_TEXT: Record<string, string> = {
 	ETIMEDOUT: 'the connection timed out',
 	UND_ERR_SOCKET: 'the connection was closed before the answer was complete',
 	UND_ERR_CONNECT_TIMEOUT: 'connecting took too long',
-	UND_ERR_HEADERS_TIMEOUT: 'the answer\'s headers took too long',
-	UND_ERR_BODY_TIMEOUT: 'the answer\'s body took too long',
+	UND_ERR_HEADERS_TIMEOUT: "the answer's headers took too long",
+	UND_ERR_BODY_TIMEOUT: "the answer's body took too long",
 	UND_ERR_CLOSED: 'the connection pool was closed',
 };
 
@@ -103,11 +103,16 @@ function toNetworkError(error: unknown, origin: string): DataoortsError {
 	if (error instanceof DataoortsError) return error;
 	const code = (error as { code?: unknown })?.code;
 	const causeCode = typeof code === 'string' ? code : undefined;
-	const reason = (causeCode && NETWORK_ERROR_TEXT[causeCode]) ?? (error as Error)?.message ?? String(error);
+	const reason =
+		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ?? (error as Error)?.message ?? String(error);
 	return new DataoortsNetworkError(`Could not reach Dataoorts at ${origin}: ${reason}`, causeCode);
 }
 
-async function attemptOnce(url: URL, payload: string, request: ChatRequest): Promise<DataoortsSuccessBody> {
+async function attemptOnce(
+	url: URL,
+	payload: string,
+	request: ChatRequest,
+): Promise<DataoortsSuccessBody> {
 	const attempt = new AbortController();
 	let timedOut = false;
 	const timer = setTimeout(() => {

@@ -1,8 +1,4 @@
-import {
-	DataoortsResponseError,
-	DataoortsStatusError,
-	type ProviderError,
-} from './errors';
+import { DataoortsResponseError, DataoortsStatusError, type ProviderError } from './errors';
 import { parseRetryAfter } from './retry';
 
 /** The documented success envelope. */
@@ -70,7 +66,10 @@ function providerErrorsOf(parsed: unknown): ProviderError[] {
 	const errors = (parsed as { errors?: unknown } | null)?.errors;
 	if (!Array.isArray(errors)) return [];
 	return errors
-		.filter((entry): entry is { code?: unknown; message?: unknown } => entry !== null && typeof entry === 'object')
+		.filter(
+			(entry): entry is { code?: unknown; message?: unknown } =>
+				entry !== null && typeof entry === 'object',
+		)
 		.map((entry) => ({
 			...(typeof entry.code === 'number' ? { code: entry.code } : {}),
 			message: typeof entry.message === 'string' ? entry.message : JSON.stringify(entry),
@@ -78,7 +77,11 @@ function providerErrorsOf(parsed: unknown): ProviderError[] {
 }
 
 function describeProviderErrors(errors: ProviderError[]): string {
-	return errors.map((error) => (error.code === undefined ? error.message : `${error.message} (code ${error.code})`)).join('; ');
+	return errors
+		.map((error) =>
+			error.code === undefined ? error.message : `${error.message} (code ${error.code})`,
+		)
+		.join('; ');
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -93,7 +96,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  * Turns one HTTP answer into the success envelope or a typed error. Redirects are never
  * followed (the Bearer key must not travel to another URL), so a 3xx is an error here.
  */
-export function classifyAnswer(status: number, headers: Headers, text: string): DataoortsSuccessBody {
+export function classifyAnswer(
+	status: number,
+	headers: Headers,
+	text: string,
+): DataoortsSuccessBody {
 	const parsed = parseJson(text);
 	const contentType = String(headers['content-type'] ?? 'no content type');
 
@@ -109,13 +116,14 @@ export function classifyAnswer(status: number, headers: Headers, text: string): 
 
 	if (status < 200 || status >= 300) {
 		const providerErrors = parsed.ok ? providerErrorsOf(parsed.value) : [];
-		const detail = providerErrors.length > 0
-			? describeProviderErrors(providerErrors)
-			: parsed.ok
-				? `no error message in the body: ${snippet(text)}`
-				: text.trim() === ''
-					? 'empty body'
-					: `a non-JSON body (${contentType}): ${snippet(text)}`;
+		const detail =
+			providerErrors.length > 0
+				? describeProviderErrors(providerErrors)
+				: parsed.ok
+					? `no error message in the body: ${snippet(text)}`
+					: text.trim() === ''
+						? 'empty body'
+						: `a non-JSON body (${contentType}): ${snippet(text)}`;
 		throw new DataoortsStatusError(
 			'DATAOORTS_HTTP_STATUS',
 			`Dataoorts answered ${status}: ${detail}`,
@@ -144,7 +152,13 @@ export function classifyAnswer(status: number, headers: Headers, text: string): 
 			body,
 		);
 	}
-	if (body === null || typeof body !== 'object' || body.success !== true || body.result === null || typeof body.result !== 'object') {
+	if (
+		body === null ||
+		typeof body !== 'object' ||
+		body.success !== true ||
+		body.result === null ||
+		typeof body.result !== 'object'
+	) {
 		throw new DataoortsResponseError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts answered ${status} with JSON that is not the documented envelope ({ success, result, errors }): ${snippet(text)}`,

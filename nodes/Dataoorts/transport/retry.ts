@@ -18,7 +18,10 @@ export const DEFAULT_BACKOFF: BackoffSettings = {
 /**
  * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent or unreadable.
  */
-export function parseRetryAfter(header: string | string[] | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+	header: string | string[] | undefined,
+	now = Date.now(),
+): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (value === undefined || value.trim() === '') return undefined;
 	const trimmed = value.trim();
@@ -38,7 +41,8 @@ export function retryDelayMs(
 	settings: BackoffSettings = DEFAULT_BACKOFF,
 	random: () => number = Math.random,
 ): number {
-	if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, settings.retryAfterCapMs);
+	if (error.retryAfterMs !== undefined)
+		return Math.min(error.retryAfterMs, settings.retryAfterCapMs);
 	const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1));
 	return Math.round(exponential / 2 + (random() * exponential) / 2);
 }

@@ -6,7 +6,11 @@ import { Container } from '@n8n/di';
 import { ErrorReporter } from 'n8n-core';
 import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 
-import { EXECUTION_OPTIONS, HYPERPARAMETERS, describeRange } from '../../../nodes/Dataoorts/parameters';
+import {
+	EXECUTION_OPTIONS,
+	HYPERPARAMETERS,
+	describeRange,
+} from '../../../nodes/Dataoorts/parameters';
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
 import { SECRET_KEY, SEED_REQUEST, SEED_RESPONSE } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
@@ -25,7 +29,10 @@ async function run(
 	return await runWorkflow({
 		items,
 		node,
-		credential: { apiKey: credential.apiKey ?? SECRET_KEY, baseUrl: credential.baseUrl ?? server.current.baseUrl },
+		credential: {
+			apiKey: credential.apiKey ?? SECRET_KEY,
+			baseUrl: credential.baseUrl ?? server.current.baseUrl,
+		},
 	});
 }
 
@@ -63,7 +70,7 @@ describe('the seed example, end to end', () => {
 		expect(result.outputs![0][0].pairedItem).toEqual({ item: 0 });
 	});
 
-	test('with Simplify Output off, outputs the API\'s whole answer', async () => {
+	test("with Simplify Output off, outputs the API's whole answer", async () => {
 		const result = await run({ parameters: { ...seedParameters, simplify: false } });
 		expect(jsonOf(result)).toEqual([SEED_RESPONSE]);
 	});
@@ -84,16 +91,23 @@ describe('every documented hyperparameter at both bounds', () => {
 		{ spec, bound: 'max', value: spec.max ?? 100_000 },
 	]);
 
-	test.each(cases)('$spec.option at its $bound ($value) is sent as data.$spec.apiName and accepted', async ({ spec, value }) => {
-		const result = await run({ parameters: { messages: userMessage('bounds'), options: { [spec.option]: value } } });
+	test.each(cases)(
+		'$spec.option at its $bound ($value) is sent as data.$spec.apiName and accepted',
+		async ({ spec, value }) => {
+			const result = await run({
+				parameters: { messages: userMessage('bounds'), options: { [spec.option]: value } },
+			});
 
-		expect(result.error).toBeUndefined();
-		expect(server.current.requests).toHaveLength(1);
-		expect(server.current.requests[0].body.data[spec.apiName]).toBe(value);
-		expect(server.current.requests[0].status).toBe(200);
-		// The server cuts the echo to max_tokens words, so max_tokens = 1 leaves "Echo:".
-		expect(jsonOf(result)[0].response).toBe(spec.option === 'maxTokens' && value === 1 ? 'Echo:' : 'Echo: bounds');
-	});
+			expect(result.error).toBeUndefined();
+			expect(server.current.requests).toHaveLength(1);
+			expect(server.current.requests[0].body.data[spec.apiName]).toBe(value);
+			expect(server.current.requests[0].status).toBe(200);
+			// The server cuts the echo to max_tokens words, so max_tokens = 1 leaves "Echo:".
+			expect(jsonOf(result)[0].response).toBe(
+				spec.option === 'maxTokens' && value === 1 ? 'Echo:' : 'Echo: bounds',
+			);
+		},
+	);
 });
 
 describe('run-time validation of values that arrive by expression', () => {
@@ -104,26 +118,38 @@ describe('run-time validation of values that arrive by expression', () => {
 		{ spec, value: 'abc' },
 	]);
 
-	test.each(outOfRange)('$spec.option = $value → error naming the field, value and range; no request sent', async ({ spec, value }) => {
-		const result = await run(
-			{ parameters: { messages: userMessage('x'), options: { [spec.option]: '={{ $json.value }}' } } },
-			[{ value }],
-		);
+	test.each(outOfRange)(
+		'$spec.option = $value → error naming the field, value and range; no request sent',
+		async ({ spec, value }) => {
+			const result = await run(
+				{
+					parameters: {
+						messages: userMessage('x'),
+						options: { [spec.option]: '={{ $json.value }}' },
+					},
+				},
+				[{ value }],
+			);
 
-		expect(server.current.requests).toHaveLength(0);
-		expect(result.outputs).toBeUndefined();
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toContain(spec.displayName);
-		expect(result.error?.message).toContain(`options.${spec.option}`);
-		expect(result.error?.message).toContain(typeof value === 'string' ? JSON.stringify(value) : String(value));
-		expect(result.error?.message).toContain(describeRange(spec));
-		expect(result.error?.message).toContain('[item 0]');
-	});
+			expect(server.current.requests).toHaveLength(0);
+			expect(result.outputs).toBeUndefined();
+			expect(result.error?.name).toBe('NodeOperationError');
+			expect(result.error?.message).toContain(spec.displayName);
+			expect(result.error?.message).toContain(`options.${spec.option}`);
+			expect(result.error?.message).toContain(
+				typeof value === 'string' ? JSON.stringify(value) : String(value),
+			);
+			expect(result.error?.message).toContain(describeRange(spec));
+			expect(result.error?.message).toContain('[item 0]');
+		},
+	);
 
 	test.each(EXECUTION_OPTIONS.map((spec) => ({ spec, value: spec.max! + 1 })))(
 		'execution option $spec.option = $value is rejected before any request',
 		async ({ spec, value }) => {
-			const result = await run({ parameters: { messages: userMessage('x'), options: { [spec.option]: value } } });
+			const result = await run({
+				parameters: { messages: userMessage('x'), options: { [spec.option]: value } },
+			});
 			expect(server.current.requests).toHaveLength(0);
 			expect(result.error?.message).toContain(`options.${spec.option}`);
 			expect(result.error?.message).toContain(describeRange(spec));
@@ -132,7 +158,12 @@ describe('run-time validation of values that arrive by expression', () => {
 
 	test('numbers given as numeric strings (e.g. from a sheet) are accepted and sent as numbers', async () => {
 		const result = await run(
-			{ parameters: { messages: userMessage('x'), options: { temperature: '={{ $json.t }}', topK: '={{ $json.k }}' } } },
+			{
+				parameters: {
+					messages: userMessage('x'),
+					options: { temperature: '={{ $json.t }}', topK: '={{ $json.k }}' },
+				},
+			},
 			[{ t: '0.7', k: ' 12 ' }],
 		);
 		expect(result.error).toBeUndefined();
@@ -142,16 +173,29 @@ describe('run-time validation of values that arrive by expression', () => {
 	test('an empty message list is rejected', async () => {
 		const result = await run({ parameters: { messages: { values: [] } } });
 		expect(server.current.requests).toHaveLength(0);
-		expect(result.error?.message).toMatch(/Messages \(messages\.values\) must hold at least one message.*\[item 0\]/);
+		expect(result.error?.message).toMatch(
+			/Messages \(messages\.values\) must hold at least one message.*\[item 0\]/,
+		);
 	});
 
 	test('empty content, also when an expression resolves to nothing, names the message', async () => {
 		const result = await run(
-			{ parameters: { messages: { values: [{ role: 'system', content: 'Be brief' }, { role: 'user', content: '={{ $json.missing }}' }] } } },
+			{
+				parameters: {
+					messages: {
+						values: [
+							{ role: 'system', content: 'Be brief' },
+							{ role: 'user', content: '={{ $json.missing }}' },
+						],
+					},
+				},
+			},
 			[{ question: 'present' }],
 		);
 		expect(server.current.requests).toHaveLength(0);
-		expect(result.error?.message).toContain('Content of message 2 (messages.values[1].content) is empty');
+		expect(result.error?.message).toContain(
+			'Content of message 2 (messages.values[1].content) is empty',
+		);
 		expect(result.error?.message).toContain('[item 0]');
 	});
 
@@ -167,7 +211,10 @@ describe('run-time validation of values that arrive by expression', () => {
 	});
 
 	test('an empty model id given by expression is rejected', async () => {
-		const result = await run({ parameters: { model: '={{ $json.model }}', messages: userMessage('Hi') } }, [{ model: '' }]);
+		const result = await run(
+			{ parameters: { model: '={{ $json.model }}', messages: userMessage('Hi') } },
+			[{ model: '' }],
+		);
 		expect(server.current.requests).toHaveLength(0);
 		expect(result.error?.message).toContain('Model (model) must be a model ID');
 	});
@@ -189,24 +236,48 @@ describe('expressions and many items', () => {
 			{
 				parameters: {
 					model: '={{ $json.model }}',
-					messages: { values: [{ role: 'system', content: 'Answer in {{ $json.lang }}' }, { role: 'user', content: '={{ $json.question }}' }] },
+					messages: {
+						values: [
+							{ role: 'system', content: 'Answer in {{ $json.lang }}' },
+							{ role: 'user', content: '={{ $json.question }}' },
+						],
+					},
 					options: { temperature: '={{ $json.temperature }}' },
 				},
 			},
 			[
-				{ model: 'meta/llama-3.1-8b-instruct', lang: 'French', question: 'Bonjour?', temperature: 0.2 },
+				{
+					model: 'meta/llama-3.1-8b-instruct',
+					lang: 'French',
+					question: 'Bonjour?',
+					temperature: 0.2,
+				},
 				{ model: 'qwen/qwq-32b', lang: 'German', question: 'Hallo?', temperature: 1.5 },
 			],
 		);
-		const sentByModel = server.current.requests.map((request) => request.body).sort((a, b) => a.model.localeCompare(b.model));
+		const sentByModel = server.current.requests
+			.map((request) => request.body)
+			.sort((a, b) => a.model.localeCompare(b.model));
 		expect(sentByModel).toEqual([
 			{
 				model: 'meta/llama-3.1-8b-instruct',
-				data: { messages: [{ role: 'system', content: 'Answer in {{ $json.lang }}' }, { role: 'user', content: 'Bonjour?' }], temperature: 0.2 },
+				data: {
+					messages: [
+						{ role: 'system', content: 'Answer in {{ $json.lang }}' },
+						{ role: 'user', content: 'Bonjour?' },
+					],
+					temperature: 0.2,
+				},
 			},
 			{
 				model: 'qwen/qwq-32b',
-				data: { messages: [{ role: 'system', content: 'Answer in {{ $json.lang }}' }, { role: 'user', content: 'Hallo?' }], temperature: 1.5 },
+				data: {
+					messages: [
+						{ role: 'system', content: 'Answer in {{ $json.lang }}' },
+						{ role: 'user', content: 'Hallo?' },
+					],
+					temperature: 1.5,
+				},
 			},
 		]);
 		expect(jsonOf(result).map((json) => [json.response, json.model])).toEqual([
@@ -224,11 +295,13 @@ describe('expressions and many items', () => {
 		// Earlier items answer slower, so completion order is the reverse of input order.
 		server.current.setFaultPlan(({ body }) => {
 			const index = Number(String(body.data.messages[0].content).split(' ')[1]);
-			return { kind: 'slow', argument: String((60 - index) % 7 * 15) };
+			return { kind: 'slow', argument: String(((60 - index) % 7) * 15) };
 		});
 		const items = Array.from({ length: 60 }, (_, index) => ({ question: `question ${index}` }));
 		const result = await run(
-			{ parameters: { messages: userMessage('={{ $json.question }}'), options: { concurrency: 8 } } },
+			{
+				parameters: { messages: userMessage('={{ $json.question }}'), options: { concurrency: 8 } },
+			},
 			items,
 		);
 		const output = result.outputs![0];
@@ -259,20 +332,23 @@ describe('continue on fail', () => {
 		const result = await run({ parameters, onError: 'continueRegularOutput' }, items);
 		expect(result.error).toBeUndefined();
 		const output = result.outputs![0];
-		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			items.map((_, index) => ({ item: index })),
+		);
 		expect(output[0].json).toMatchObject({ response: 'Echo: first' });
-		expect(output[1].json.error).toContain('Content of message 1 (messages.values[0].content) is empty');
+		expect(output[1].json.error).toContain(
+			'Content of message 1 (messages.values[0].content) is empty',
+		);
 		expect(output[1].json.error).toContain('[item 1]');
 		expect(output[2].json).toEqual({ error: 'Dataoorts answered 400: Invalid input (code 5006)' });
 		expect(output[3].json).toMatchObject({ response: 'Echo: fourth' });
-		expect(output[4].json).toEqual({ error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)' });
+		expect(output[4].json).toEqual({
+			error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)',
+		});
 		// The item that failed validation was never sent.
-		expect(server.current.requests.map((request) => request.body.data.messages[0].content)).toEqual([
-			'first',
-			'third [[fault:400]]',
-			'fourth',
-			'fifth',
-		]);
+		expect(server.current.requests.map((request) => request.body.data.messages[0].content)).toEqual(
+			['first', 'third [[fault:400]]', 'fourth', 'fifth'],
+		);
 	});
 
 	test('with the error output, failed items go to the error branch and the rest to the success branch', async () => {
@@ -287,13 +363,23 @@ describe('continue on fail', () => {
 		// n8n puts the failed row's own fields beside the error, so the error branch can act on the row.
 		expect(failure.map((item) => item.json)).toEqual([
 			{ question: '', error: expect.stringContaining('(messages.values[0].content) is empty') },
-			{ question: 'third [[fault:400]]', error: 'Dataoorts answered 400: Invalid input (code 5006)' },
-			{ question: 'fifth', model: 'acme/not-a-model', error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)' },
+			{
+				question: 'third [[fault:400]]',
+				error: 'Dataoorts answered 400: Invalid input (code 5006)',
+			},
+			{
+				question: 'fifth',
+				model: 'acme/not-a-model',
+				error: 'Dataoorts answered 400: No such model acme/not-a-model or task (code 5007)',
+			},
 		]);
 	});
 
-	test('without continue on fail, the first failure stops the node with that item\'s error', async () => {
-		const result = await run({ parameters: { ...parameters, options: { maxRetries: 0, concurrency: 1 } } }, items);
+	test("without continue on fail, the first failure stops the node with that item's error", async () => {
+		const result = await run(
+			{ parameters: { ...parameters, options: { maxRetries: 0, concurrency: 1 } } },
+			items,
+		);
 		expect(result.outputs).toBeUndefined();
 		expect(result.error?.message).toContain('[item 1]');
 		// Concurrency 1: nothing after the failing item was sent.
@@ -301,21 +387,88 @@ describe('continue on fail', () => {
 	});
 });
 
-describe('API errors: status, the provider\'s message and a hint', () => {
-	const cases: Array<{ name: string; content: string; apiKey?: string; model?: string; message: string; httpCode: string; hint: RegExp }> = [
-		{ name: 'bad key → 401', content: 'x', apiKey: 'wrong-key', message: 'Dataoorts answered 401: Authentication error (code 10000)', httpCode: '401', hint: /Check the API key/ },
-		{ name: 'invalid model id → 404', content: 'x', model: 'not a model id', message: 'Dataoorts answered 404: Could not route to /api/v1, perhaps your object identifier is invalid? (code 7003)', httpCode: '404', hint: /Check the model ID/ },
-		{ name: 'unknown model → 400 (5007)', content: 'x', model: 'meta/llama-9', message: 'Dataoorts answered 400: No such model meta/llama-9 or task (code 5007)', httpCode: '400', hint: /Check the model ID/ },
-		{ name: 'request too large → 413', content: '[[fault:413]]', message: 'Dataoorts answered 413: Request is too large (code 3006)', httpCode: '413', hint: /too large/ },
-		{ name: 'rate limited → 429', content: '[[fault:429]]', message: 'Dataoorts answered 429: Account limited: too many requests (code 3036)', httpCode: '429', hint: /lower Concurrency/ },
-		{ name: 'server error → 500', content: '[[fault:500]]', message: 'Dataoorts answered 500: Internal server error (code 7010)', httpCode: '500', hint: /temporary problem/ },
-		{ name: 'HTML error page → 502', content: '[[fault:html]]', message: 'Dataoorts answered 502: a non-JSON body (text/html): <html><head><title>502 Bad Gateway</title>', httpCode: '502', hint: /temporary problem/ },
-		{ name: 'success: false in a 200', content: '[[fault:success-false]]', message: 'Dataoorts answered success: false: Model returned an error (code 5006)', httpCode: '200', hint: /./ },
+describe("API errors: status, the provider's message and a hint", () => {
+	const cases: Array<{
+		name: string;
+		content: string;
+		apiKey?: string;
+		model?: string;
+		message: string;
+		httpCode: string;
+		hint: RegExp;
+	}> = [
+		{
+			name: 'bad key → 401',
+			content: 'x',
+			apiKey: 'wrong-key',
+			message: 'Dataoorts answered 401: Authentication error (code 10000)',
+			httpCode: '401',
+			hint: /Check the API key/,
+		},
+		{
+			name: 'invalid model id → 404',
+			content: 'x',
+			model: 'not a model id',
+			message:
+				'Dataoorts answered 404: Could not route to /api/v1, perhaps your object identifier is invalid? (code 7003)',
+			httpCode: '404',
+			hint: /Check the model ID/,
+		},
+		{
+			name: 'unknown model → 400 (5007)',
+			content: 'x',
+			model: 'meta/llama-9',
+			message: 'Dataoorts answered 400: No such model meta/llama-9 or task (code 5007)',
+			httpCode: '400',
+			hint: /Check the model ID/,
+		},
+		{
+			name: 'request too large → 413',
+			content: '[[fault:413]]',
+			message: 'Dataoorts answered 413: Request is too large (code 3006)',
+			httpCode: '413',
+			hint: /too large/,
+		},
+		{
+			name: 'rate limited → 429',
+			content: '[[fault:429]]',
+			message: 'Dataoorts answered 429: Account limited: too many requests (code 3036)',
+			httpCode: '429',
+			hint: /lower Concurrency/,
+		},
+		{
+			name: 'server error → 500',
+			content: '[[fault:500]]',
+			message: 'Dataoorts answered 500: Internal server error (code 7010)',
+			httpCode: '500',
+			hint: /temporary problem/,
+		},
+		{
+			name: 'HTML error page → 502',
+			content: '[[fault:html]]',
+			message:
+				'Dataoorts answered 502: a non-JSON body (text/html): <html><head><title>502 Bad Gateway</title>',
+			httpCode: '502',
+			hint: /temporary problem/,
+		},
+		{
+			name: 'success: false in a 200',
+			content: '[[fault:success-false]]',
+			message: 'Dataoorts answered success: false: Model returned an error (code 5006)',
+			httpCode: '200',
+			hint: /./,
+		},
 	];
 
 	test.each(cases)('$name', async ({ content, apiKey, model, message, httpCode, hint }) => {
 		const result = await run(
-			{ parameters: { ...(model ? { model } : {}), messages: userMessage(content), options: { maxRetries: 0 } } },
+			{
+				parameters: {
+					...(model ? { model } : {}),
+					messages: userMessage(content),
+					options: { maxRetries: 0 },
+				},
+			},
 			[{}],
 			{ apiKey },
 		);
@@ -323,11 +476,15 @@ describe('API errors: status, the provider\'s message and a hint', () => {
 		expect(result.error?.message.startsWith(message)).toBe(true);
 		expect(result.error?.httpCode).toBe(httpCode);
 		if (httpCode !== '200') expect(result.error?.description).toMatch(hint);
-		expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(/undefined|\[object Object\]/);
+		expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(
+			/undefined|\[object Object\]/,
+		);
 	});
 
 	test('a 2xx body that is not JSON gets a clear message', async () => {
-		const result = await run({ parameters: { messages: userMessage('[[fault:broken-json]]'), options: { maxRetries: 0 } } });
+		const result = await run({
+			parameters: { messages: userMessage('[[fault:broken-json]]'), options: { maxRetries: 0 } },
+		});
 		expect(result.error?.message).toBe(
 			'Dataoorts answered 200 with a body that is not valid JSON (application/json): {"errors":[],"messages":[],"result":{"response":"cut of',
 		);
@@ -339,7 +496,9 @@ describe('API errors: status, the provider\'s message and a hint', () => {
 			[{}],
 			{ baseUrl: 'http://127.0.0.1:1/api/v1' },
 		);
-		expect(result.error?.message).toBe('Could not reach Dataoorts at http://127.0.0.1:1: the connection was refused');
+		expect(result.error?.message).toBe(
+			'Could not reach Dataoorts at http://127.0.0.1:1: the connection was refused',
+		);
 		expect(result.error?.description).toContain('Cause: ECONNREFUSED');
 	});
 });
@@ -352,17 +511,33 @@ describe('the API key never leaks', () => {
 	async function captureLogs<T>(work: () => Promise<T>): Promise<{ value: T; logs: string }> {
 		const chunks: string[] = [];
 		const record = (...parts: unknown[]) => {
-			chunks.push(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part) ?? String(part))).join(' '));
+			chunks.push(
+				parts
+					.map((part) => (typeof part === 'string' ? part : (JSON.stringify(part) ?? String(part))))
+					.join(' '),
+			);
 		};
-		const capturingLogger = { error: record, warn: record, info: record, debug: record, verbose: record };
+		const capturingLogger = {
+			error: record,
+			warn: record,
+			info: record,
+			debug: record,
+			verbose: record,
+		};
 		const reporter = Container.get(ErrorReporter) as unknown as { logger: unknown };
 		const reporterLogger = reporter.logger;
 		reporter.logger = capturingLogger;
 		LoggerProxy.init(capturingLogger as unknown as Parameters<typeof LoggerProxy.init>[0]);
 		const spies = [
-			jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
-			jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
-			...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method).mockImplementation(record)),
+			jest
+				.spyOn(process.stdout, 'write')
+				.mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
+			jest
+				.spyOn(process.stderr, 'write')
+				.mockImplementation((chunk: unknown) => (record(String(chunk)), true)),
+			...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+				jest.spyOn(console, method).mockImplementation(record),
+			),
 		];
 		try {
 			return { value: await work(), logs: chunks.join('\n') };
@@ -379,10 +554,20 @@ describe('the API key never leaks', () => {
 					parameters: { messages: userMessage('={{ $json.q }}'), options: { maxRetries: 0 } },
 					onError: 'continueRegularOutput',
 				},
-				[{ q: 'fine' }, { q: '[[fault:401]]' }, { q: '[[fault:html]]' }, { q: '' }, { q: '[[fault:redirect]]' }],
+				[
+					{ q: 'fine' },
+					{ q: '[[fault:401]]' },
+					{ q: '[[fault:html]]' },
+					{ q: '' },
+					{ q: '[[fault:redirect]]' },
+				],
 			),
-			await run({ parameters: { messages: userMessage('[[fault:500]]'), options: { maxRetries: 1 } } }),
-			await run({ parameters: { messages: userMessage('x') } }, [{}], { baseUrl: 'http://example.com/api/v1' }),
+			await run({
+				parameters: { messages: userMessage('[[fault:500]]'), options: { maxRetries: 1 } },
+			}),
+			await run({ parameters: { messages: userMessage('x') } }, [{}], {
+				baseUrl: 'http://example.com/api/v1',
+			}),
 			await run({ parameters: { messages: userMessage('x'), simplify: false } }),
 		]);
 		// The probe did produce errors and logs worth scanning.
@@ -400,7 +585,11 @@ describe('the API key never leaks', () => {
 		}
 		expect(logs).not.toContain(SECRET_KEY.slice(8));
 		// The key did travel, but only in the Authorization header.
-		expect(server.current.requests.every((request) => !request.rawBody.includes(SECRET_KEY))).toBe(true);
-		expect(server.current.requests.some((request) => request.authorization === `Bearer ${SECRET_KEY}`)).toBe(true);
+		expect(server.current.requests.every((request) => !request.rawBody.includes(SECRET_KEY))).toBe(
+			true,
+		);
+		expect(
+			server.current.requests.some((request) => request.authorization === `Bearer ${SECRET_KEY}`),
+		).toBe(true);
 	});
 });

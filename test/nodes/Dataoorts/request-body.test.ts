@@ -33,11 +33,20 @@ test('maps every hyperparameter to its documented snake_case name under data', (
 });
 
 test('the seed example maps to the seed payload, and unset options are left out', () => {
-	const messages = SEED_REQUEST.data.messages as Array<{ role: 'system' | 'user'; content: string }>;
+	const messages = SEED_REQUEST.data.messages as Array<{
+		role: 'system' | 'user';
+		content: string;
+	}>;
 	expect(
-		buildRequestBody({ model: SEED_REQUEST.model, messages, hyperparameters: { temperature: 0.1, topP: 0.9, topK: 40, maxTokens: 512 } }),
+		buildRequestBody({
+			model: SEED_REQUEST.model,
+			messages,
+			hyperparameters: { temperature: 0.1, topP: 0.9, topK: 40, maxTokens: 512 },
+		}),
 	).toEqual(SEED_REQUEST);
-	expect(buildRequestBody({ model: 'm/x', messages, hyperparameters: {} }).data).toEqual({ messages });
+	expect(buildRequestBody({ model: 'm/x', messages, hyperparameters: {} }).data).toEqual({
+		messages,
+	});
 });
 
 test('images join the last user message after its text, or come as a user message of their own', () => {
@@ -45,7 +54,14 @@ test('images join the last user message after its text, or come as a user messag
 	const parameters = { model: 'google/gemma-3-12b-it', hyperparameters: {} };
 	expect(
 		buildRequestBody(
-			{ ...parameters, messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'look' }] },
+			{
+				...parameters,
+				messages: [
+					{ role: 'user', content: 'first' },
+					{ role: 'assistant', content: 'ok' },
+					{ role: 'user', content: 'look' },
+				],
+			},
 			[image],
 		).data.messages,
 	).toEqual([
@@ -53,7 +69,12 @@ test('images join the last user message after its text, or come as a user messag
 		{ role: 'assistant', content: 'ok' },
 		{ role: 'user', content: [{ type: 'text', text: 'look' }, image] },
 	]);
-	expect(buildRequestBody({ ...parameters, messages: [{ role: 'system', content: 'Describe images.' }] }, [image]).data.messages).toEqual([
+	expect(
+		buildRequestBody(
+			{ ...parameters, messages: [{ role: 'system', content: 'Describe images.' }] },
+			[image],
+		).data.messages,
+	).toEqual([
 		{ role: 'system', content: 'Describe images.' },
 		{ role: 'user', content: [image] },
 	]);

@@ -1,4 +1,9 @@
-import { ReplyNotJsonError, parseJsonReply, simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
+import {
+	ReplyNotJsonError,
+	parseJsonReply,
+	simplifyAnswer,
+	toOutputJson,
+} from '../../../nodes/Dataoorts/response';
 import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
 import { SEED_RESPONSE } from '../../helpers/fixtures';
 
@@ -14,7 +19,12 @@ test('simplified output: response, usage, tool_calls and the model asked for', (
 });
 
 test('missing usage and tool_calls become zeros and an empty list, never undefined', () => {
-	const sparse = { success: true, errors: [], messages: [], result: { response: 'ok' } } as DataoortsSuccessBody;
+	const sparse = {
+		success: true,
+		errors: [],
+		messages: [],
+		result: { response: 'ok' },
+	} as DataoortsSuccessBody;
 	expect(simplifyAnswer(sparse, 'm/x')).toEqual({
 		response: 'ok',
 		usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
@@ -24,8 +34,13 @@ test('missing usage and tool_calls become zeros and an empty list, never undefin
 });
 
 test('tool calls pass through; simplify off returns the whole body', () => {
-	const withTools = { ...seed, result: { ...seed.result, tool_calls: [{ name: 'lookup', arguments: { id: 1 } }] } };
-	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([{ name: 'lookup', arguments: { id: 1 } }]);
+	const withTools = {
+		...seed,
+		result: { ...seed.result, tool_calls: [{ name: 'lookup', arguments: { id: 1 } }] },
+	};
+	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([
+		{ name: 'lookup', arguments: { id: 1 } },
+	]);
 	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toBe(seed);
 });
 
@@ -47,6 +62,8 @@ describe('parseJsonReply', () => {
 		expect(() => parseJsonReply('Sure! Here is the JSON you asked for: {a: 1}')).toThrow(
 			new ReplyNotJsonError('Sure! Here is the JSON you asked for: {a: 1}'),
 		);
-		expect(() => parseJsonReply('Sure!')).toThrow('The model\'s reply is not valid JSON (Response Format is JSON): "Sure!"');
+		expect(() => parseJsonReply('Sure!')).toThrow(
+			'The model\'s reply is not valid JSON (Response Format is JSON): "Sure!"',
+		);
 	});
 });

@@ -12,11 +12,21 @@ import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../
 
 const server = useDataoortsServer();
 
-const questions = (count: number) => Array.from({ length: count }, (_, index) => ({ question: `q${index}` }));
+const questions = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ question: `q${index}` }));
 const perItem = { values: [{ role: 'user', content: '={{ $json.question }}' }] };
 
-async function run(node: DataoortsNodeSettings, items: IDataObject[], onStarted?: (execution: { cancel: () => void }) => void) {
-	return await runWorkflow({ items, node, credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl }, onStarted });
+async function run(
+	node: DataoortsNodeSettings,
+	items: IDataObject[],
+	onStarted?: (execution: { cancel: () => void }) => void,
+) {
+	return await runWorkflow({
+		items,
+		node,
+		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
+		onStarted,
+	});
 }
 
 function expectInOrder(output: Array<{ json: IDataObject; pairedItem?: unknown }>, count: number) {
@@ -29,7 +39,10 @@ function expectInOrder(output: Array<{ json: IDataObject; pairedItem?: unknown }
 
 test('at most `concurrency` requests are in flight, and all of them are used', async () => {
 	server.current.setLatency(50);
-	const result = await run({ parameters: { messages: perItem, options: { concurrency: 4 } } }, questions(24));
+	const result = await run(
+		{ parameters: { messages: perItem, options: { concurrency: 4 } } },
+		questions(24),
+	);
 	expectInOrder(result.outputs![0], 24);
 	expect(server.current.stats.maxInFlight).toBe(4);
 });
@@ -43,7 +56,10 @@ test('the default concurrency is 5', async () => {
 test('64 items at 200 ms service latency and concurrency 16 finish in well under 1.5 s', async () => {
 	server.current.setLatency(200);
 	const started = performance.now();
-	const result = await run({ parameters: { messages: perItem, options: { concurrency: 16 } } }, questions(64));
+	const result = await run(
+		{ parameters: { messages: perItem, options: { concurrency: 16 } } },
+		questions(64),
+	);
 	const elapsed = performance.now() - started;
 	expectInOrder(result.outputs![0], 64);
 	// Ideal: ⌈64/16⌉ × 200 ms = 800 ms.
@@ -55,12 +71,16 @@ test('connections are reused across items and executions', async () => {
 	await closeDispatchers();
 	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
 	await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(10));
-	expect(new Set(server.current.requests.map((request) => request.remotePort)).size).toBeLessThanOrEqual(4);
+	expect(
+		new Set(server.current.requests.map((request) => request.remotePort)).size,
+	).toBeLessThanOrEqual(4);
 });
 
 describe('retries from the node', () => {
 	test('a 429 with Retry-After is waited out and the item succeeds', async () => {
-		server.current.setFaultPlan(({ attempt }) => (attempt === 1 ? { kind: 'status', status: 429, retryAfter: '1' } : undefined));
+		server.current.setFaultPlan(({ attempt }) =>
+			attempt === 1 ? { kind: 'status', status: 429, retryAfter: '1' } : undefined,
+		);
 		const started = performance.now();
 		const result = await run({ parameters: { messages: perItem } }, questions(1));
 		expectInOrder(result.outputs![0], 1);
@@ -71,16 +91,24 @@ describe('retries from the node', () => {
 	test('Max Retries bounds the attempts, and the error says how many were made', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 500 }));
 		const result = await run(
-			{ parameters: { messages: perItem, options: { maxRetries: 2 } }, onError: 'continueRegularOutput' },
+			{
+				parameters: { messages: perItem, options: { maxRetries: 2 } },
+				onError: 'continueRegularOutput',
+			},
 			questions(1),
 		);
-		expect(result.outputs![0][0].json.error).toBe('Dataoorts answered 500: Internal server error (code 7010) (gave up after 3 attempts)');
+		expect(result.outputs![0][0].json.error).toBe(
+			'Dataoorts answered 500: Internal server error (code 7010) (gave up after 3 attempts)',
+		);
 		expect(server.current.requests).toHaveLength(3);
 	});
 
 	test('a 400 is not retried', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 400 }));
-		await run({ parameters: { messages: perItem }, onError: 'continueRegularOutput' }, questions(1));
+		await run(
+			{ parameters: { messages: perItem }, onError: 'continueRegularOutput' },
+			questions(1),
+		);
 		expect(server.current.requests).toHaveLength(1);
 	});
 
@@ -88,7 +116,10 @@ describe('retries from the node', () => {
 		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '3000' }));
 		const started = performance.now();
 		const result = await run(
-			{ parameters: { messages: perItem, options: { timeout: 1000, maxRetries: 0 } }, onError: 'continueRegularOutput' },
+			{
+				parameters: { messages: perItem, options: { timeout: 1000, maxRetries: 0 } },
+				onError: 'continueRegularOutput',
+			},
 			questions(1),
 		);
 		expect(result.outputs![0][0].json.error).toBe('Dataoorts did not answer within 1000 ms');
@@ -101,14 +132,21 @@ describe('retries from the node', () => {
 		);
 		server.current.setLatency(20);
 		const result = await run(
-			{ parameters: { messages: perItem, options: { concurrency: 8, maxRetries: 1 } }, onError: 'continueRegularOutput' },
+			{
+				parameters: { messages: perItem, options: { concurrency: 8, maxRetries: 1 } },
+				onError: 'continueRegularOutput',
+			},
 			questions(20),
 		);
 		const output = result.outputs![0];
 		expect(output).toHaveLength(20);
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
-			expect(item.json).toEqual(index === 7 ? { error: expect.stringContaining('503') } : expect.objectContaining({ response: `Echo: q${index}` }));
+			expect(item.json).toEqual(
+				index === 7
+					? { error: expect.stringContaining('503') }
+					: expect.objectContaining({ response: `Echo: q${index}` }),
+			);
 		});
 	});
 });
@@ -118,12 +156,16 @@ describe('cancellation', () => {
 		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '20000' }));
 		let stoppedAt = 0;
 		const started = performance.now();
-		const runPromise = run({ parameters: { messages: perItem, options: { concurrency: 8 } } }, questions(30), (execution) => {
-			setTimeout(() => {
-				stoppedAt = Date.now();
-				execution.cancel();
-			}, 500);
-		});
+		const runPromise = run(
+			{ parameters: { messages: perItem, options: { concurrency: 8 } } },
+			questions(30),
+			(execution) => {
+				setTimeout(() => {
+					stoppedAt = Date.now();
+					execution.cancel();
+				}, 500);
+			},
+		);
 		await runPromise.catch(() => undefined);
 		expect(performance.now() - started).toBeLessThan(2000);
 		// Give the server a moment to see the sockets close.
@@ -161,10 +203,15 @@ test('load: 1,000 items, ~10% injected faults, concurrency 32 → every item suc
 	];
 	server.current.setFaultPlan(({ body, attempt }) => {
 		const index = Number(String(body.data.messages[0].content).slice(1));
-		return index % 10 === 3 && attempt === 1 ? faults[Math.floor(index / 10) % faults.length] : undefined;
+		return index % 10 === 3 && attempt === 1
+			? faults[Math.floor(index / 10) % faults.length]
+			: undefined;
 	});
 	const started = performance.now();
-	const result = await run({ parameters: { messages: perItem, options: { concurrency: 32 } } }, questions(count));
+	const result = await run(
+		{ parameters: { messages: perItem, options: { concurrency: 32 } } },
+		questions(count),
+	);
 	const elapsed = performance.now() - started;
 
 	expect(result.error).toBeUndefined();
@@ -173,7 +220,9 @@ test('load: 1,000 items, ~10% injected faults, concurrency 32 → every item suc
 	expect(injected).toBe(count / 10);
 	expect(server.current.requests).toHaveLength(count + injected);
 	// Every item reached the server and was answered exactly once with 200.
-	const answered = server.current.requests.filter((request) => request.status === 200).map((request) => request.body.data.messages[0].content);
+	const answered = server.current.requests
+		.filter((request) => request.status === 200)
+		.map((request) => request.body.data.messages[0].content);
 	expect(new Set(answered).size).toBe(count);
 	expect(answered).toHaveLength(count);
 	expect(elapsed).toBeLessThan(20_000);
@@ -187,7 +236,9 @@ describe('limits through the engine', () => {
 		try {
 			server.current.setFaultPlan(() => ({ kind: 'redirect', argument: other.baseUrl }));
 			const result = await run({ parameters: { messages: perItem } }, oneItem);
-			expect(result.error?.message).toContain('Dataoorts answered 307 (a redirect); redirects are not followed');
+			expect(result.error?.message).toContain(
+				'Dataoorts answered 307 (a redirect); redirects are not followed',
+			);
 			expect(server.current.requests).toHaveLength(1);
 			expect(other.requests).toHaveLength(0);
 		} finally {
@@ -198,28 +249,44 @@ describe('limits through the engine', () => {
 	test('an oversized answer is cut off with a clear error, not retried', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'huge', argument: String(11 * 1024 * 1024) }));
 		const result = await run({ parameters: { messages: perItem } }, oneItem);
-		expect(result.error?.message).toBe('Dataoorts answered 200 with a body larger than the 10485760-byte limit');
+		expect(result.error?.message).toBe(
+			'Dataoorts answered 200 with a body larger than the 10485760-byte limit',
+		);
 		expect(result.error?.description).toContain('lower Maximum Number of Tokens');
 		expect(server.current.requests).toHaveLength(1);
 	});
 
 	test('a reset connection and a slow answer are retried and the item succeeds', async () => {
 		server.current.setFaultPlan(({ attempt }) =>
-			attempt === 1 ? { kind: 'reset' } : attempt === 2 ? { kind: 'slow', argument: '3000' } : undefined,
+			attempt === 1
+				? { kind: 'reset' }
+				: attempt === 2
+					? { kind: 'slow', argument: '3000' }
+					: undefined,
 		);
-		const result = await run({ parameters: { messages: perItem, options: { timeout: 1000 } } }, oneItem);
+		const result = await run(
+			{ parameters: { messages: perItem, options: { timeout: 1000 } } },
+			oneItem,
+		);
 		expectInOrder(result.outputs![0], 1);
 		expect(server.current.requests).toHaveLength(3);
 	});
 
-	test('HTTP_PROXY from n8n\'s environment carries the requests', async () => {
+	test("HTTP_PROXY from n8n's environment carries the requests", async () => {
 		const proxy = await startTestProxy();
-		const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+		const saved = {
+			HTTP_PROXY: process.env.HTTP_PROXY,
+			NO_PROXY: process.env.NO_PROXY,
+			no_proxy: process.env.no_proxy,
+		};
 		try {
 			process.env.HTTP_PROXY = proxy.url;
 			delete process.env.NO_PROXY;
 			delete process.env.no_proxy;
-			const result = await run({ parameters: { messages: perItem, options: { concurrency: 2 } } }, questions(4));
+			const result = await run(
+				{ parameters: { messages: perItem, options: { concurrency: 2 } } },
+				questions(4),
+			);
 			expectInOrder(result.outputs![0], 4);
 			expect(proxy.targets.length).toBeGreaterThanOrEqual(1);
 			expect(new Set(proxy.targets)).toEqual(new Set([new URL(server.current.origin).host]));
@@ -237,7 +304,10 @@ describe('limits through the engine', () => {
 		const result = await runWorkflow({
 			items: oneItem,
 			node: { parameters: { messages: perItem } },
-			credential: { apiKey: server.current.apiKey, baseUrl: 'http://dataoorts.internal.example/api/v1' },
+			credential: {
+				apiKey: server.current.apiKey,
+				baseUrl: 'http://dataoorts.internal.example/api/v1',
+			},
 		});
 		expect(result.error?.message).toBe(
 			'Refusing to send the API key over plain http:// to dataoorts.internal.example; use https://, or turn on "Allow Plain HTTP" in the credential for a trusted private network',

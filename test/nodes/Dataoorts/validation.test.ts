@@ -18,15 +18,45 @@ describe('checkNumericOption', () => {
 	});
 
 	test.each([
-		['topK', 0, 'Top K (options.topK) is out of range: got 0, allowed is a whole number from 1 to 50'],
-		['topK', 7.5, 'Top K (options.topK) is not a whole number: got 7.5, allowed is a whole number from 1 to 50'],
-		['temperature', 'hot', 'Sampling Temperature (options.temperature) is not a number: got "hot", allowed is a number from 0 to 5'],
-		['temperature', '', 'Sampling Temperature (options.temperature) is not a number: got "", allowed is a number from 0 to 5'],
-		['temperature', null, 'Sampling Temperature (options.temperature) is not a number: got null, allowed is a number from 0 to 5'],
-		['topP', Number.POSITIVE_INFINITY, 'Top P (options.topP) is not a number: got Infinity, allowed is a number from 0 to 2'],
-		['maxTokens', -3, 'Maximum Number of Tokens (options.maxTokens) is out of range: got -3, allowed is a whole number of at least 1'],
+		[
+			'topK',
+			0,
+			'Top K (options.topK) is out of range: got 0, allowed is a whole number from 1 to 50',
+		],
+		[
+			'topK',
+			7.5,
+			'Top K (options.topK) is not a whole number: got 7.5, allowed is a whole number from 1 to 50',
+		],
+		[
+			'temperature',
+			'hot',
+			'Sampling Temperature (options.temperature) is not a number: got "hot", allowed is a number from 0 to 5',
+		],
+		[
+			'temperature',
+			'',
+			'Sampling Temperature (options.temperature) is not a number: got "", allowed is a number from 0 to 5',
+		],
+		[
+			'temperature',
+			null,
+			'Sampling Temperature (options.temperature) is not a number: got null, allowed is a number from 0 to 5',
+		],
+		[
+			'topP',
+			Number.POSITIVE_INFINITY,
+			'Top P (options.topP) is not a number: got Infinity, allowed is a number from 0 to 2',
+		],
+		[
+			'maxTokens',
+			-3,
+			'Maximum Number of Tokens (options.maxTokens) is out of range: got -3, allowed is a whole number of at least 1',
+		],
 	])('%s = %p → %s', (option, value, message) => {
-		expect(() => checkNumericOption(spec(option), value)).toThrow(new ParameterValidationError(`options.${option}`, value, message));
+		expect(() => checkNumericOption(spec(option), value)).toThrow(
+			new ParameterValidationError(`options.${option}`, value, message),
+		);
 	});
 });
 
@@ -49,7 +79,13 @@ describe('checkMessages', () => {
 		[[], 'messages.values'],
 		[undefined, 'messages.values'],
 		[[{ role: 'user', content: '   ' }], 'messages.values[0].content'],
-		[[{ role: 'user', content: 'ok' }, { role: 'bot', content: 'x' }], 'messages.values[1].role'],
+		[
+			[
+				{ role: 'user', content: 'ok' },
+				{ role: 'bot', content: 'x' },
+			],
+			'messages.values[1].role',
+		],
 	])('%j is rejected naming %s', (value, field) => {
 		try {
 			checkMessages(value);

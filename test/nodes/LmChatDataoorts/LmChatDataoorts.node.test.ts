@@ -3,17 +3,32 @@
  * takes: supplyData() → the SDK's supplyModel() → LangChain adapter, used as the Basic LLM
  * Chain and the AI Agent use it (invoke, pipe, bindTools, stream, AgentExecutor).
  */
-import { AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import {
+	AIMessage,
+	AIMessageChunk,
+	HumanMessage,
+	SystemMessage,
+	ToolMessage,
+} from '@langchain/core/messages';
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { DynamicStructuredTool } from '@langchain/core/tools';
-import { NodeApiError, NodeOperationError, type IDataObject, type INode, type ISupplyDataFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type ISupplyDataFunctions,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { HYPERPARAMETERS } from '../../../nodes/Dataoorts/parameters';
 import * as transport from '../../../nodes/Dataoorts/transport';
 import { DataoortsChatModel } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
-import { LmChatDataoorts, MIN_N8N_VERSION } from '../../../nodes/LmChatDataoorts/LmChatDataoorts.node';
+import {
+	LmChatDataoorts,
+	MIN_N8N_VERSION,
+} from '../../../nodes/LmChatDataoorts/LmChatDataoorts.node';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
 
@@ -35,7 +50,10 @@ interface Recorded {
 }
 
 /** What n8n hands supplyData(): node parameters, the credential, and the tracing hooks. */
-function supplyContext(parameters: IDataObject, credential: IDataObject = {}): { context: ISupplyDataFunctions; recorded: Recorded } {
+function supplyContext(
+	parameters: IDataObject,
+	credential: IDataObject = {},
+): { context: ISupplyDataFunctions; recorded: Recorded } {
 	const recorded: Recorded = { inputs: [], outputs: [], events: [] };
 	const context = {
 		getNode: () => NODE,
@@ -43,7 +61,8 @@ function supplyContext(parameters: IDataObject, credential: IDataObject = {}): {
 			if (type !== 'dataoortsApi') throw new Error(`unexpected credential type ${type}`);
 			return { apiKey: SECRET_KEY, baseUrl: server.current.baseUrl, ...credential };
 		},
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		addInputData: (_type: string, data: unknown) => {
 			recorded.inputs.push(data);
 			return { index: recorded.inputs.length - 1 };
@@ -64,7 +83,10 @@ function supplyContext(parameters: IDataObject, credential: IDataObject = {}): {
 
 /** The LangChain chat model n8n's chain or agent gets from the sub-node. */
 async function supplyModel(parameters: IDataObject = {}, credential: IDataObject = {}) {
-	const { context, recorded } = supplyContext({ model: 'meta/llama-3.1-8b-instruct', ...parameters }, credential);
+	const { context, recorded } = supplyContext(
+		{ model: 'meta/llama-3.1-8b-instruct', ...parameters },
+		credential,
+	);
 	const supplied = await new LmChatDataoorts().supplyData.call(context, 0);
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	return { model: supplied.response as any, recorded };
@@ -87,10 +109,15 @@ describe('description', () => {
 		expect(description.inputs).toEqual([]);
 		expect(description.outputs).toEqual(['ai_languageModel']);
 		expect(description.credentials).toEqual([{ name: 'dataoortsApi', required: true }]);
-		expect(description.codex?.subcategories).toEqual({ AI: ['Language Models', 'Root Nodes'], 'Language Models': ['Chat Models (Recommended)'] });
+		expect(description.codex?.subcategories).toEqual({
+			AI: ['Language Models', 'Root Nodes'],
+			'Language Models': ['Chat Models (Recommended)'],
+		});
 		expect(MIN_N8N_VERSION).toBe('2.16.0');
 		expect(description.description).toContain('2.16.0');
-		expect(description.properties.find((property) => property.type === 'notice')?.displayName).toContain('2.16.0');
+		expect(
+			description.properties.find((property) => property.type === 'notice')?.displayName,
+		).toContain('2.16.0');
 		const model = description.properties.find((property) => property.name === 'model')!;
 		expect(model.default).toBe('google/gemma-3-12b-it');
 		expect(model.options).toHaveLength(9);
@@ -107,8 +134,13 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 	});
 
 	test('invoke: one request with the documented body; the answer, usage and tracing come back', async () => {
-		const { model, recorded } = await supplyModel({ options: { temperature: 0.3, maxTokens: 100 } });
-		const reply: AIMessage = await model.invoke([new SystemMessage('Be brief.'), new HumanMessage('Capital of France?')]);
+		const { model, recorded } = await supplyModel({
+			options: { temperature: 0.3, maxTokens: 100 },
+		});
+		const reply: AIMessage = await model.invoke([
+			new SystemMessage('Be brief.'),
+			new HumanMessage('Capital of France?'),
+		]);
 		expect(server.current.apiRequests).toHaveLength(1);
 		const request = server.current.apiRequests[0];
 		expect(request.authorization).toBe(`Bearer ${SECRET_KEY}`);
@@ -124,7 +156,11 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 			},
 		});
 		expect(reply.text).toBe('Echo: Capital of France?');
-		expect(reply.usage_metadata).toMatchObject({ input_tokens: 5, output_tokens: 4, total_tokens: 9 });
+		expect(reply.usage_metadata).toMatchObject({
+			input_tokens: 5,
+			output_tokens: 4,
+			total_tokens: 9,
+		});
 		// n8n's tracing fills the sub-node's input and output panels.
 		expect(recorded.inputs).toHaveLength(1);
 		expect(JSON.stringify(recorded.outputs)).toContain('Echo: Capital of France?');
@@ -142,7 +178,10 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 			}
 			const { model } = await supplyModel({ options });
 			await model.invoke([new HumanMessage('bounds')]);
-			expect(lastBody().data).toEqual({ messages: [{ role: 'user', content: 'bounds' }], ...expected });
+			expect(lastBody().data).toEqual({
+				messages: [{ role: 'user', content: 'bounds' }],
+				...expected,
+			});
 		}
 		// The server checks the documented ranges itself: both answers were successes.
 		expect(server.current.apiRequests.map((request) => request.status)).toEqual([200, 200]);
@@ -150,15 +189,20 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 
 	test('prompt | model | StringOutputParser, as the Basic LLM Chain builds it', async () => {
 		const { model } = await supplyModel({ model: 'google/gemma-3-12b-it' });
-		const chain = ChatPromptTemplate.fromMessages([['human', '{question}']]).pipe(model).pipe(new StringOutputParser());
-		await expect(chain.invoke({ question: 'Say hi in French' })).resolves.toBe('Echo: Say hi in French');
+		const chain = ChatPromptTemplate.fromMessages([['human', '{question}']])
+			.pipe(model)
+			.pipe(new StringOutputParser());
+		await expect(chain.invoke({ question: 'Say hi in French' })).resolves.toBe(
+			'Echo: Say hi in French',
+		);
 		expect(lastBody().model).toBe('google/gemma-3-12b-it');
 	});
 
 	test('stream(): the one-piece answer arrives as text deltas', async () => {
 		const { model } = await supplyModel();
 		let streamed = '';
-		for await (const chunk of await model.stream([new HumanMessage('stream me')])) streamed += chunk.text;
+		for await (const chunk of await model.stream([new HumanMessage('stream me')]))
+			streamed += chunk.text;
 		expect(streamed).toBe('Echo: stream me');
 	});
 });
@@ -168,7 +212,9 @@ describe('tools (the AI Agent path)', () => {
 		const { model } = await supplyModel();
 		const bound = model.bindTools([weatherTool]);
 		const reply: AIMessage = await bound.invoke([
-			new HumanMessage('Weather in Oslo and Rome? [[tool:get_weather:{"city":"Oslo"}]] [[tool:get_weather:{"city":"Rome"}]]'),
+			new HumanMessage(
+				'Weather in Oslo and Rome? [[tool:get_weather:{"city":"Oslo"}]] [[tool:get_weather:{"city":"Rome"}]]',
+			),
 		]);
 		expect(lastBody().data.tools).toEqual([
 			{
@@ -178,7 +224,9 @@ describe('tools (the AI Agent path)', () => {
 					description: 'Current weather for a city',
 					parameters: expect.objectContaining({
 						type: 'object',
-						properties: { city: expect.objectContaining({ type: 'string', description: 'City name' }) },
+						properties: {
+							city: expect.objectContaining({ type: 'string', description: 'City name' }),
+						},
 						required: ['city'],
 					}),
 				},
@@ -200,12 +248,21 @@ describe('tools (the AI Agent path)', () => {
 		const { model } = await supplyModel();
 		const reply: AIMessage = await model.bindTools([weatherTool]).invoke([
 			new HumanMessage('Weather in Oslo?'),
-			new AIMessage({ content: '', tool_calls: [{ id: 'call_1', name: 'get_weather', args: { city: 'Oslo' }, type: 'tool_call' }] }),
+			new AIMessage({
+				content: '',
+				tool_calls: [
+					{ id: 'call_1', name: 'get_weather', args: { city: 'Oslo' }, type: 'tool_call' },
+				],
+			}),
 			new ToolMessage({ content: 'Sunny in Oslo, 21C', tool_call_id: 'call_1' }),
 		]);
 		expect(lastBody().data.messages).toEqual([
 			{ role: 'user', content: 'Weather in Oslo?' },
-			{ role: 'assistant', content: '', tool_calls: [{ id: 'call_1', name: 'get_weather', arguments: { city: 'Oslo' } }] },
+			{
+				role: 'assistant',
+				content: '',
+				tool_calls: [{ id: 'call_1', name: 'get_weather', arguments: { city: 'Oslo' } }],
+			},
 			{ role: 'tool', tool_call_id: 'call_1', name: 'get_weather', content: 'Sunny in Oslo, 21C' },
 		]);
 		expect(reply.text).toBe('Tool get_weather said: Sunny in Oslo, 21C');
@@ -221,42 +278,72 @@ describe('tools (the AI Agent path)', () => {
 			['human', '{input}'],
 			['placeholder', '{agent_scratchpad}'],
 		]);
-		const agent = createToolCallingAgent({ llm: model, tools: [weatherTool], prompt, streamRunnable: false });
+		const agent = createToolCallingAgent({
+			llm: model,
+			tools: [weatherTool],
+			prompt,
+			streamRunnable: false,
+		});
 		const executor = new AgentExecutor({ agent, tools: [weatherTool] });
-		const result = await executor.invoke({ input: 'Weather in Oslo? [[tool:get_weather:{"city":"Oslo"}]]' });
+		const result = await executor.invoke({
+			input: 'Weather in Oslo? [[tool:get_weather:{"city":"Oslo"}]]',
+		});
 		const output = Array.isArray(result.output)
-			? result.output.filter((block: { type: string }) => block.type === 'text').map((block: { text: string }) => block.text).join('')
+			? result.output
+					.filter((block: { type: string }) => block.type === 'text')
+					.map((block: { text: string }) => block.text)
+					.join('')
 			: result.output;
 		expect(output).toBe('Tool get_weather said: Sunny in Oslo, 21C');
 		expect(server.current.apiRequests).toHaveLength(2);
 		const second = server.current.apiRequests[1].body.data.messages;
-		expect(second.map((message: { role: string }) => message.role)).toEqual(['system', 'user', 'assistant', 'tool']);
+		expect(second.map((message: { role: string }) => message.role)).toEqual([
+			'system',
+			'user',
+			'assistant',
+			'tool',
+		]);
 		expect(second[3].tool_call_id).toBe(second[2].tool_calls[0].id);
 	});
 
 	test('stream(): two tool calls stay two calls after LangChain concatenates the chunks', async () => {
 		const { model } = await supplyModel();
 		let merged: AIMessageChunk | undefined;
-		const stream = await model.bindTools([weatherTool]).stream([new HumanMessage('[[tool:get_weather:{"city":"Oslo"}]] [[tool:get_weather:{"city":"Rome"}]]')]);
+		const stream = await model
+			.bindTools([weatherTool])
+			.stream([
+				new HumanMessage(
+					'[[tool:get_weather:{"city":"Oslo"}]] [[tool:get_weather:{"city":"Rome"}]]',
+				),
+			]);
 		for await (const chunk of stream) merged = merged ? merged.concat(chunk) : chunk;
-		expect(merged?.tool_calls?.map((call) => call.args)).toEqual([{ city: 'Oslo' }, { city: 'Rome' }]);
+		expect(merged?.tool_calls?.map((call) => call.args)).toEqual([
+			{ city: 'Oslo' },
+			{ city: 'Rome' },
+		]);
 	});
 });
 
 describe('errors', () => {
-	test('an API error reaches the chain as the node\'s NodeApiError with a hint, after exactly 1 + maxRetries requests', async () => {
+	test("an API error reaches the chain as the node's NodeApiError with a hint, after exactly 1 + maxRetries requests", async () => {
 		const { model, recorded } = await supplyModel({ options: { maxRetries: 0 } });
-		const failure = await model.invoke([new HumanMessage('[[fault:500]]')]).catch((error: unknown) => error);
+		const failure = await model
+			.invoke([new HumanMessage('[[fault:500]]')])
+			.catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(NodeApiError);
-		expect((failure as NodeApiError).message).toBe('Dataoorts answered 500: Internal server error (code 7010)');
+		expect((failure as NodeApiError).message).toBe(
+			'Dataoorts answered 500: Internal server error (code 7010)',
+		);
 		expect((failure as NodeApiError).description).toMatch(/temporary problem/);
 		expect(server.current.apiRequests).toHaveLength(1);
 		// n8n's tracing shows the error on the sub-node.
 		expect(recorded.outputs.some((entry) => entry instanceof NodeApiError)).toBe(true);
 	});
 
-	test('retries are the transport\'s: a 503 then success is one invoke, two requests', async () => {
-		server.current.setFaultPlan(({ attempt }) => (attempt === 1 ? { kind: 'status', status: 503, retryAfter: '0' } : undefined));
+	test("retries are the transport's: a 503 then success is one invoke, two requests", async () => {
+		server.current.setFaultPlan(({ attempt }) =>
+			attempt === 1 ? { kind: 'status', status: 503, retryAfter: '0' } : undefined,
+		);
 		const { model } = await supplyModel({ options: { maxRetries: 2 } });
 		const reply: AIMessage = await model.invoke([new HumanMessage('flaky')]);
 		expect(reply.text).toBe('Echo: flaky');
@@ -265,42 +352,60 @@ describe('errors', () => {
 
 	test('the timeout option bounds one attempt', async () => {
 		const { model } = await supplyModel({ options: { timeout: 1000, maxRetries: 0 } });
-		await expect(model.invoke([new HumanMessage('[[fault:slow:5000]]')])).rejects.toThrow('Dataoorts did not answer within 1000 ms');
+		await expect(model.invoke([new HumanMessage('[[fault:slow:5000]]')])).rejects.toThrow(
+			'Dataoorts did not answer within 1000 ms',
+		);
 	});
 
 	test('an unknown model is reported with the model hint', async () => {
 		const { model } = await supplyModel({ model: 'acme/nope', options: { maxRetries: 0 } });
-		const failure = (await model.invoke([new HumanMessage('x')]).catch((error: unknown) => error)) as NodeApiError;
-		expect(failure.message).toBe('Dataoorts answered 400: No such model acme/nope or task (code 5007)');
+		const failure = (await model
+			.invoke([new HumanMessage('x')])
+			.catch((error: unknown) => error)) as NodeApiError;
+		expect(failure.message).toBe(
+			'Dataoorts answered 400: No such model acme/nope or task (code 5007)',
+		);
 		expect(failure.description).toMatch(/Check the model ID/);
 	});
 
-	test('options out of the table\'s range fail in supplyData, before any request', async () => {
+	test("options out of the table's range fail in supplyData, before any request", async () => {
 		const failure = await supplyModel({ options: { topK: 51 } }).catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(NodeOperationError);
-		expect((failure as NodeOperationError).message).toBe('Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50 [item 0]');
-		await expect(supplyModel({ options: { timeout: 'soon' } })).rejects.toThrow(/Timeout \(Ms\) \(options.timeout\) is not a number/);
+		expect((failure as NodeOperationError).message).toBe(
+			'Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50 [item 0]',
+		);
+		await expect(supplyModel({ options: { timeout: 'soon' } })).rejects.toThrow(
+			/Timeout \(Ms\) \(options.timeout\) is not a number/,
+		);
 		await expect(supplyModel({ model: '' })).rejects.toThrow(/Model \(model\) must be a model ID/);
 		expect(server.current.requests).toHaveLength(0);
 	});
 
 	test('an unsafe base URL is refused before the key is sent', async () => {
 		const { model } = await supplyModel({}, { baseUrl: 'http://example.com/api/v1' });
-		await expect(model.invoke([new HumanMessage('x')])).rejects.toThrow(/Refusing to send the API key over plain http/);
+		await expect(model.invoke([new HumanMessage('x')])).rejects.toThrow(
+			/Refusing to send the API key over plain http/,
+		);
 	});
 
 	test('without @n8n/ai-node-sdk (n8n before 2.16.0) the node file loads and supplyData says which n8n is needed', async () => {
 		let failure: NodeOperationError | undefined;
 		await jest.isolateModulesAsync(async () => {
 			jest.doMock('@n8n/ai-node-sdk', () => {
-				throw Object.assign(new Error("Cannot find module '@n8n/ai-node-sdk' from 'LmChatDataoorts.node.ts'"), { code: 'MODULE_NOT_FOUND' });
+				throw Object.assign(
+					new Error("Cannot find module '@n8n/ai-node-sdk' from 'LmChatDataoorts.node.ts'"),
+					{ code: 'MODULE_NOT_FOUND' },
+				);
 			});
 			try {
 				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const { LmChatDataoorts: Node } = require('../../../nodes/LmChatDataoorts/LmChatDataoorts.node') as typeof import('../../../nodes/LmChatDataoorts/LmChatDataoorts.node');
+				const { LmChatDataoorts: Node } =
+					require('../../../nodes/LmChatDataoorts/LmChatDataoorts.node') as typeof import('../../../nodes/LmChatDataoorts/LmChatDataoorts.node');
 				expect(new Node().description.name).toBe('lmChatDataoorts');
 				const { context } = supplyContext({ model: 'google/gemma-3-12b-it' });
-				failure = (await new Node().supplyData.call(context, 0).catch((error: unknown) => error)) as NodeOperationError;
+				failure = (await new Node().supplyData
+					.call(context, 0)
+					.catch((error: unknown) => error)) as NodeOperationError;
 			} finally {
 				jest.dontMock('@n8n/ai-node-sdk');
 			}
@@ -314,13 +419,16 @@ describe('errors', () => {
 });
 
 describe('cancellation', () => {
-	test('LangChain\'s signal reaches the transport and stops the request in flight', async () => {
+	test("LangChain's signal reaches the transport and stops the request in flight", async () => {
 		const send = jest.spyOn(transport, 'sendChatRequest');
 		try {
 			const { model } = await supplyModel({ options: { maxRetries: 3 } });
 			const stop = new AbortController();
-			const pending = model.invoke([new HumanMessage('[[fault:slow:10000]]')], { signal: stop.signal }).catch((error: unknown) => error);
-			while (server.current.apiRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+			const pending = model
+				.invoke([new HumanMessage('[[fault:slow:10000]]')], { signal: stop.signal })
+				.catch((error: unknown) => error);
+			while (server.current.apiRequests.length === 0)
+				await new Promise((resolve) => setTimeout(resolve, 10));
 			const startedAt = Date.now();
 			stop.abort();
 			const failure = await pending;
@@ -330,7 +438,11 @@ describe('cancellation', () => {
 			expect(signal).toBeDefined();
 			expect(signal!.aborted).toBe(true);
 			// The HTTP request was closed, not left running, and not retried.
-			for (let waited = 0; server.current.apiRequests[0].closedEarlyAt === undefined && waited < 2000; waited += 10) {
+			for (
+				let waited = 0;
+				server.current.apiRequests[0].closedEarlyAt === undefined && waited < 2000;
+				waited += 10
+			) {
 				await new Promise((resolve) => setTimeout(resolve, 10));
 			}
 			expect(server.current.apiRequests[0].closedEarlyAt).toBeDefined();
@@ -341,12 +453,19 @@ describe('cancellation', () => {
 		}
 	});
 
-	test('the model class alone honours the SDK\'s abortSignal too', async () => {
-		const model = new DataoortsChatModel('google/gemma-3-12b-it', { baseUrl: server.current.baseUrl, apiKey: SECRET_KEY, timeoutMs: 30_000, maxRetries: 0 });
+	test("the model class alone honours the SDK's abortSignal too", async () => {
+		const model = new DataoortsChatModel('google/gemma-3-12b-it', {
+			baseUrl: server.current.baseUrl,
+			apiKey: SECRET_KEY,
+			timeoutMs: 30_000,
+			maxRetries: 0,
+		});
 		const stop = new AbortController();
 		stop.abort();
 		await expect(
-			model.generate([{ role: 'user', content: [{ type: 'text', text: 'x' }] }], { abortSignal: stop.signal }),
+			model.generate([{ role: 'user', content: [{ type: 'text', text: 'x' }] }], {
+				abortSignal: stop.signal,
+			}),
 		).rejects.toBeInstanceOf(transport.DataoortsAbortError);
 		expect(server.current.requests).toHaveLength(0);
 	});
@@ -366,21 +485,30 @@ describe('the API key never leaks', () => {
 		];
 		for (const [parameters, credential, content] of probes) {
 			const { model, recorded } = await supplyModel(parameters, credential);
-			await model.bindTools([weatherTool]).invoke([new HumanMessage(content)]).catch((error: unknown) => failures.push(error));
+			await model
+				.bindTools([weatherTool])
+				.invoke([new HumanMessage(content)])
+				.catch((error: unknown) => failures.push(error));
 			everything.push(recorded.inputs, recorded.outputs, recorded.events);
 		}
 		expect(failures).toHaveLength(5);
 		for (const failure of failures) {
 			const error = failure as NodeApiError;
-			everything.push(error.message, error.description, String(error.stack), error.cause, { ...error });
+			everything.push(error.message, error.description, String(error.stack), error.cause, {
+				...error,
+			});
 		}
 		// Nor into the model object itself, should anything log or serialise it (bound clones too).
 		const { model } = await supplyModel();
 		everything.push(model.chatModel, model.bindTools([weatherTool]).chatModel);
 		expect(model.chatModel.connection.apiKey).toBe(SECRET_KEY);
-		const text = JSON.stringify(everything, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value));
+		const text = JSON.stringify(everything, (_key, value) =>
+			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+		);
 		expect(text).toContain('Dataoorts answered 401');
 		expect(text).not.toContain(SECRET_KEY.slice(8));
-		expect(server.current.requests.every((request) => !request.rawBody.includes(SECRET_KEY))).toBe(true);
+		expect(server.current.requests.every((request) => !request.rawBody.includes(SECRET_KEY))).toBe(
+			true,
+		);
 	});
 });

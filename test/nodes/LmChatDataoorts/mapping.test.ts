@@ -10,8 +10,15 @@ import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/Dataoorts/par
 import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
 import { ParameterValidationError } from '../../../nodes/Dataoorts/validation';
 import { toDataoortsTools } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
-import { fromDataoortsAnswer, newToolCallId, toDataoortsMessages } from '../../../nodes/LmChatDataoorts/mapping';
-import { chatModelOptionsField, checkChatModelOptions } from '../../../nodes/LmChatDataoorts/options';
+import {
+	fromDataoortsAnswer,
+	newToolCallId,
+	toDataoortsMessages,
+} from '../../../nodes/LmChatDataoorts/mapping';
+import {
+	chatModelOptionsField,
+	checkChatModelOptions,
+} from '../../../nodes/LmChatDataoorts/options';
 
 const text = (value: string) => ({ type: 'text' as const, text: value });
 
@@ -42,14 +49,29 @@ describe('SDK messages → Dataoorts data.messages', () => {
 				role: 'assistant',
 				content: [
 					text(''),
-					{ type: 'tool-call', toolCallId: 'call_a', toolName: 'get_weather', input: '{"city":"Oslo"}' },
+					{
+						type: 'tool-call',
+						toolCallId: 'call_a',
+						toolName: 'get_weather',
+						input: '{"city":"Oslo"}',
+					},
 					{ type: 'tool-call', toolCallId: 'call_b', toolName: 'get_time', input: '' },
 				],
 			},
 			// AgentExecutor's ToolMessages carry no name; n8n's Agent V3 sets it.
-			{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_a', result: 'Sunny, 21C' }] },
-			{ role: 'tool', name: 'get_time', content: [{ type: 'tool-result', toolCallId: 'call_b', result: { hour: 12 } }] },
-			{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_x', result: [text('from blocks')] }] },
+			{
+				role: 'tool',
+				content: [{ type: 'tool-result', toolCallId: 'call_a', result: 'Sunny, 21C' }],
+			},
+			{
+				role: 'tool',
+				name: 'get_time',
+				content: [{ type: 'tool-result', toolCallId: 'call_b', result: { hour: 12 } }],
+			},
+			{
+				role: 'tool',
+				content: [{ type: 'tool-result', toolCallId: 'call_x', result: [text('from blocks')] }],
+			},
 		];
 		expect(toDataoortsMessages(messages)).toEqual([
 			{ role: 'user', content: 'Weather in Oslo and Rome?' },
@@ -69,15 +91,29 @@ describe('SDK messages → Dataoorts data.messages', () => {
 
 	test('a history tool call without an id gets one, and unreadable arguments become {}', () => {
 		const [assistant] = toDataoortsMessages([
-			{ role: 'assistant', content: [{ type: 'tool-call', toolName: 'lookup', input: 'not json' }] },
+			{
+				role: 'assistant',
+				content: [{ type: 'tool-call', toolName: 'lookup', input: 'not json' }],
+			},
 		]);
-		expect(assistant).toEqual({ role: 'assistant', content: '', tool_calls: [{ id: expect.stringMatching(/^call_[0-9a-f]{32}$/), name: 'lookup', arguments: {} }] });
+		expect(assistant).toEqual({
+			role: 'assistant',
+			content: '',
+			tool_calls: [
+				{ id: expect.stringMatching(/^call_[0-9a-f]{32}$/), name: 'lookup', arguments: {} },
+			],
+		});
 	});
 });
 
 describe('Dataoorts answer → SDK GenerateResult', () => {
 	test('text, usage and finish reason', () => {
-		const result = fromDataoortsAnswer(answer({ response: 'Paris.', usage: { prompt_tokens: 11, completion_tokens: 2, total_tokens: 13 } }));
+		const result = fromDataoortsAnswer(
+			answer({
+				response: 'Paris.',
+				usage: { prompt_tokens: 11, completion_tokens: 2, total_tokens: 13 },
+			}),
+		);
 		expect(result.message).toEqual({ role: 'assistant', content: [text('Paris.')] });
 		expect(result.usage).toEqual({ promptTokens: 11, completionTokens: 2, totalTokens: 13 });
 		expect(result.finishReason).toBe('stop');
@@ -98,16 +134,33 @@ describe('Dataoorts answer → SDK GenerateResult', () => {
 		expect(result.finishReason).toBe('tool-calls');
 		const calls = result.message.content;
 		expect(calls).toEqual([
-			{ type: 'tool-call', toolCallId: expect.stringMatching(/^call_/), toolName: 'get_weather', input: '{"city":"Oslo"}' },
-			{ type: 'tool-call', toolCallId: expect.stringMatching(/^call_/), toolName: 'get_weather', input: '{"city":"Rome"}' },
-			{ type: 'tool-call', toolCallId: expect.stringMatching(/^call_/), toolName: 'get_time', input: '{}' },
+			{
+				type: 'tool-call',
+				toolCallId: expect.stringMatching(/^call_/),
+				toolName: 'get_weather',
+				input: '{"city":"Oslo"}',
+			},
+			{
+				type: 'tool-call',
+				toolCallId: expect.stringMatching(/^call_/),
+				toolName: 'get_weather',
+				input: '{"city":"Rome"}',
+			},
+			{
+				type: 'tool-call',
+				toolCallId: expect.stringMatching(/^call_/),
+				toolName: 'get_time',
+				input: '{}',
+			},
 		]);
 		const ids = calls.map((part) => (part.type === 'tool-call' ? part.toolCallId : undefined));
 		expect(new Set(ids).size).toBe(3);
 	});
 
 	test('an object response is kept as JSON text; an empty answer is one empty text block; missing usage is 0', () => {
-		expect(fromDataoortsAnswer(answer({ response: { a: 1 } })).message.content).toEqual([text('{"a":1}')]);
+		expect(fromDataoortsAnswer(answer({ response: { a: 1 } })).message.content).toEqual([
+			text('{"a":1}'),
+		]);
 		const empty = fromDataoortsAnswer(answer({ response: null }));
 		expect(empty.message.content).toEqual([text('')]);
 		expect(empty.usage).toEqual({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
@@ -122,11 +175,19 @@ describe('Dataoorts answer → SDK GenerateResult', () => {
 describe('bound tools → data.tools', () => {
 	test('Zod and JSON-schema tools become function definitions with a JSON schema; provider tools are left out', () => {
 		const tools: Tool[] = [
-			{ type: 'function', name: 'get_weather', description: 'Weather for a city', inputSchema: z.object({ city: z.string().describe('City name') }) },
+			{
+				type: 'function',
+				name: 'get_weather',
+				description: 'Weather for a city',
+				inputSchema: z.object({ city: z.string().describe('City name') }),
+			},
 			{ type: 'function', name: 'ping', inputSchema: { type: 'object', properties: {} } },
 			{ type: 'provider', name: 'web_search' },
 		];
-		const [weather, ping, ...rest] = toDataoortsTools(tools) as Array<{ type: string; function: { name: string; description: string; parameters: any } }>;
+		const [weather, ping, ...rest] = toDataoortsTools(tools) as Array<{
+			type: string;
+			function: { name: string; description: string; parameters: any };
+		}>;
 		expect(rest).toEqual([]);
 		expect(weather.type).toBe('function');
 		expect(weather.function.name).toBe('get_weather');
@@ -136,13 +197,20 @@ describe('bound tools → data.tools', () => {
 			properties: { city: { type: 'string', description: 'City name' } },
 			required: ['city'],
 		});
-		expect(ping.function).toEqual({ name: 'ping', description: '', parameters: { type: 'object', properties: {} } });
+		expect(ping.function).toEqual({
+			name: 'ping',
+			description: '',
+			parameters: { type: 'object', properties: {} },
+		});
 	});
 });
 
 describe('Options: built from the one parameter table', () => {
-	test('every hyperparameter plus timeout and maxRetries, with the table\'s UI fields; no concurrency', () => {
-		const specs = [...HYPERPARAMETERS, ...EXECUTION_OPTIONS.filter((spec) => spec.option !== 'concurrency')];
+	test("every hyperparameter plus timeout and maxRetries, with the table's UI fields; no concurrency", () => {
+		const specs = [
+			...HYPERPARAMETERS,
+			...EXECUTION_OPTIONS.filter((spec) => spec.option !== 'concurrency'),
+		];
 		const fields = chatModelOptionsField.options as unknown[];
 		expect(fields).toHaveLength(specs.length);
 		for (const spec of specs) expect(fields).toContainEqual(numericOptionField(spec));
@@ -152,15 +220,29 @@ describe('Options: built from the one parameter table', () => {
 	test('values are checked against the table; unset execution options take their documented default', () => {
 		const timeout = EXECUTION_OPTIONS.find((spec) => spec.option === 'timeout')!;
 		const retries = EXECUTION_OPTIONS.find((spec) => spec.option === 'maxRetries')!;
-		expect(checkChatModelOptions({})).toEqual({ hyperparameters: {}, timeoutMs: timeout.uiDefault, maxRetries: retries.uiDefault });
-		expect(checkChatModelOptions({ temperature: '0.5', topK: 50, timeout: 5000, maxRetries: 0 })).toEqual({
+		expect(checkChatModelOptions({})).toEqual({
+			hyperparameters: {},
+			timeoutMs: timeout.uiDefault,
+			maxRetries: retries.uiDefault,
+		});
+		expect(
+			checkChatModelOptions({ temperature: '0.5', topK: 50, timeout: 5000, maxRetries: 0 }),
+		).toEqual({
 			hyperparameters: { temperature: 0.5, topK: 50 },
 			timeoutMs: 5000,
 			maxRetries: 0,
 		});
-		for (const bad of [{ topK: 51 }, { temperature: 'hot' }, { maxTokens: 1.5 }, { timeout: 10 }, { maxRetries: 11 }]) {
+		for (const bad of [
+			{ topK: 51 },
+			{ temperature: 'hot' },
+			{ maxTokens: 1.5 },
+			{ timeout: 10 },
+			{ maxRetries: 11 },
+		]) {
 			expect(() => checkChatModelOptions(bad)).toThrow(ParameterValidationError);
 		}
-		expect(() => checkChatModelOptions({ topK: 51 })).toThrow('Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50');
+		expect(() => checkChatModelOptions({ topK: 51 })).toThrow(
+			'Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50',
+		);
 	});
 });

@@ -1,5 +1,10 @@
 import { DataoortsAbortError } from '../../../../nodes/Dataoorts/transport';
-import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, sleep } from '../../../../nodes/Dataoorts/transport/retry';
+import {
+	DEFAULT_BACKOFF,
+	parseRetryAfter,
+	retryDelayMs,
+	sleep,
+} from '../../../../nodes/Dataoorts/transport/retry';
 
 describe('parseRetryAfter', () => {
 	test('delay-seconds', () => {
@@ -26,8 +31,12 @@ describe('retryDelayMs', () => {
 	test('exponential with equal jitter: between half and all of base × 2^(n-1), capped', () => {
 		const low = () => 0;
 		const high = () => 1;
-		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, low))).toEqual([250, 500, 1000, 2000]);
-		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, high))).toEqual([500, 1000, 2000, 4000]);
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, low))).toEqual([
+			250, 500, 1000, 2000,
+		]);
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs({}, retry, DEFAULT_BACKOFF, high))).toEqual([
+			500, 1000, 2000, 4000,
+		]);
 		expect(retryDelayMs({}, 20, DEFAULT_BACKOFF, high)).toBe(DEFAULT_BACKOFF.maxDelayMs);
 	});
 

@@ -45,7 +45,9 @@ function firstAttempts(times: number, fault: ReturnType<FaultPlan>): FaultPlan {
 test('keep-alive: 20 sequential requests share one or two connections, not twenty', async () => {
 	for (let index = 0; index < 20; index++) await sendChatRequest(request(`q${index}`));
 	// A request may start while the previous socket is being handed back to the pool, hence "or two".
-	expect(new Set(server.current.requests.map((entry) => entry.remotePort)).size).toBeLessThanOrEqual(2);
+	expect(
+		new Set(server.current.requests.map((entry) => entry.remotePort)).size,
+	).toBeLessThanOrEqual(2);
 });
 
 describe('retries', () => {
@@ -75,7 +77,9 @@ describe('retries', () => {
 	test('the final error says how many attempts were made', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 503 }));
 		const error = await failure(sendChatRequest(request('always down', { maxRetries: 2 })));
-		expect(error.message).toBe('Dataoorts answered 503: Service unavailable (code 7010) (gave up after 3 attempts)');
+		expect(error.message).toBe(
+			'Dataoorts answered 503: Service unavailable (code 7010) (gave up after 3 attempts)',
+		);
 		expect(error.attempts).toBe(3);
 		expect(server.current.requests).toHaveLength(3);
 	});
@@ -83,7 +87,9 @@ describe('retries', () => {
 	test('maxRetries 0 means one attempt', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429 }));
 		const error = await failure(sendChatRequest(request('once', { maxRetries: 0 })));
-		expect(error.message).toBe('Dataoorts answered 429: Account limited: too many requests (code 3036)');
+		expect(error.message).toBe(
+			'Dataoorts answered 429: Account limited: too many requests (code 3036)',
+		);
 		expect(server.current.requests).toHaveLength(1);
 	});
 
@@ -97,16 +103,22 @@ describe('retries', () => {
 
 	test('Retry-After as an HTTP date is honoured', async () => {
 		const inOneSecond = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000).toUTCString();
-		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 503, retryAfter: inOneSecond }));
+		server.current.setFaultPlan(
+			firstAttempts(1, { kind: 'status', status: 503, retryAfter: inOneSecond }),
+		);
 		await sendChatRequest(request('wait until'));
 		const [, second] = server.current.requests;
 		expect(second.receivedAt).toBeGreaterThanOrEqual(Date.parse(inOneSecond) - 50);
 	});
 
 	test('Retry-After is capped', async () => {
-		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 429, retryAfter: '3600' }));
+		server.current.setFaultPlan(
+			firstAttempts(1, { kind: 'status', status: 429, retryAfter: '3600' }),
+		);
 		const started = Date.now();
-		await sendChatRequest(request('capped', { backoff: { ...FAST_BACKOFF, retryAfterCapMs: 200 } }));
+		await sendChatRequest(
+			request('capped', { backoff: { ...FAST_BACKOFF, retryAfterCapMs: 200 } }),
+		);
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(server.current.requests).toHaveLength(2);
 	});
@@ -124,9 +136,13 @@ describe('timeouts and limits', () => {
 
 	test('a timeout on every attempt is a clear error', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '5000' }));
-		const error = await failure(sendChatRequest(request('always slow', { timeoutMs: 1000, maxRetries: 1 })));
+		const error = await failure(
+			sendChatRequest(request('always slow', { timeoutMs: 1000, maxRetries: 1 })),
+		);
 		expect(error.code).toBe('DATAOORTS_TIMEOUT');
-		expect(error.message).toBe('Dataoorts did not answer within 1000 ms (gave up after 2 attempts)');
+		expect(error.message).toBe(
+			'Dataoorts did not answer within 1000 ms (gave up after 2 attempts)',
+		);
 	});
 
 	test('a body over the cap is cut off with a clear error, default cap 10 MiB', async () => {
@@ -134,13 +150,17 @@ describe('timeouts and limits', () => {
 		const before = process.memoryUsage().rss;
 		const error = await failure(sendChatRequest(request('huge')));
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
-		expect(error.message).toBe('Dataoorts answered 200 with a body larger than the 10485760-byte limit');
+		expect(error.message).toBe(
+			'Dataoorts answered 200 with a body larger than the 10485760-byte limit',
+		);
 		expect(error.attempts).toBe(1);
 		expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
 	});
 
 	test('a declared content-length over the cap is refused before reading', async () => {
-		const error = await failure(sendChatRequest(request('x'.repeat(2000), { maxResponseBytes: 100 })));
+		const error = await failure(
+			sendChatRequest(request('x'.repeat(2000), { maxResponseBytes: 100 })),
+		);
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
 	});
 });
@@ -165,7 +185,12 @@ describe('where the key may go', () => {
 			'Refusing to send the API key over plain http:// to api.example.com',
 		);
 		expect(checkEndpoint('http://api.example.com/v1', true).host).toBe('api.example.com');
-		for (const loopback of ['http://127.0.0.1:8080/api/v1', 'http://localhost/api/v1', 'http://[::1]:9/x', 'https://cloud.dataoorts.com/api/v1']) {
+		for (const loopback of [
+			'http://127.0.0.1:8080/api/v1',
+			'http://localhost/api/v1',
+			'http://[::1]:9/x',
+			'https://cloud.dataoorts.com/api/v1',
+		]) {
 			expect(() => checkEndpoint(loopback)).not.toThrow();
 		}
 		expect(() => checkEndpoint('ftp://x')).toThrow(/must start with https:\/\//);
@@ -173,7 +198,9 @@ describe('where the key may go', () => {
 	});
 
 	test('a refused URL sends nothing, even with retries', async () => {
-		const error = await failure(sendChatRequest(request('x', { baseUrl: 'http://api.example.com/v1', maxRetries: 3 })));
+		const error = await failure(
+			sendChatRequest(request('x', { baseUrl: 'http://api.example.com/v1', maxRetries: 3 })),
+		);
 		expect(error.code).toBe('DATAOORTS_INSECURE_URL');
 		expect(error.attempts).toBe(1);
 	});
@@ -182,7 +209,14 @@ describe('where the key may go', () => {
 describe('proxies, as n8n reads them from the environment', () => {
 	const saved = { ...process.env };
 	afterEach(async () => {
-		for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
+		for (const name of [
+			'HTTP_PROXY',
+			'HTTPS_PROXY',
+			'NO_PROXY',
+			'http_proxy',
+			'https_proxy',
+			'no_proxy',
+		]) {
 			if (saved[name] === undefined) delete process.env[name];
 			else process.env[name] = saved[name];
 		}
@@ -227,7 +261,9 @@ describe('cancellation', () => {
 	test('a waiting retry ends at once and sends nothing more', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '30' }));
 		const controller = new AbortController();
-		const pending = failure(sendChatRequest(request('cancel my retry', { signal: controller.signal })));
+		const pending = failure(
+			sendChatRequest(request('cancel my retry', { signal: controller.signal })),
+		);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		controller.abort();
 		const started = Date.now();
