@@ -3,21 +3,47 @@
  * built node and credential loaded the way n8n loads them (from the paths in package.json).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const repo = path.resolve(__dirname, '..');
+const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+/** What a build and a pack read: the package's own files, never test/ or the working tree's dist/. */
+const PACKAGE_SOURCES = [
+	'package.json',
+	'.npmrc',
+	'tsconfig.json',
+	'gulpfile.js',
+	'index.js',
+	'README.md',
+	'LICENSE',
+	'nodes',
+	'credentials',
+];
+
+/** A copy of the package in a temporary folder, built there (the working tree stays untouched). */
+let root: string;
 
 beforeAll(() => {
+	root = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-dataoorts-package-'));
+	for (const entry of PACKAGE_SOURCES) {
+		cpSync(path.join(repo, entry), path.join(root, entry), { recursive: true });
+	}
+	symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'junction');
 	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
 }, 120_000);
+
+afterAll(() => {
+	if (root) rmSync(root, { recursive: true, force: true });
+});
 
 test('package.json is a community node package', () => {
 	expect(manifest.name).toBe('n8n-nodes-dataoorts');
 	expect(manifest.license).toBe('MIT');
 	expect(manifest.keywords).toContain('n8n-community-node-package');
-	expect(manifest.main).toBe('index.js');
+	// n8n finds the code through the "n8n" section; no entry point goes into the tarball.
+	expect(manifest.main).toBeUndefined();
 	expect(manifest.files).toEqual(['dist']);
 	// The AI SDK is n8n's own copy (a second LangChain would break the agent): peer, never a dependency.
 	expect(manifest.peerDependencies).toEqual({ '@n8n/ai-node-sdk': '*', 'n8n-workflow': '*' });
@@ -71,11 +97,11 @@ test('npm pack holds only what n8n needs: compiled code, icons, codex, manifest,
 		}),
 	);
 	const files: string[] = pack.files.map((file: { path: string }) => file.path);
-	expect(files.filter((file) => !/^dist\/.+\.(js|svg|node\.json)$/.test(file)).sort()).toEqual(
-		['LICENSE', 'README.md', 'index.js', 'package.json'].filter((file) =>
-			existsSync(path.join(root, file)),
-		),
-	);
+	expect(files.filter((file) => !/^dist\/.+\.(js|svg|node\.json)$/.test(file)).sort()).toEqual([
+		'LICENSE',
+		'README.md',
+		'package.json',
+	]);
 	expect(files).toEqual(
 		expect.arrayContaining([...manifest.n8n.nodes, ...manifest.n8n.credentials]),
 	);

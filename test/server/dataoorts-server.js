@@ -485,6 +485,17 @@ async function startDataoortsServer(options = {}) {
 				res.end();
 				return true;
 			}
+			case 'huge-declared':
+				// Declares a body far over any cap, sends a few bytes and stalls: a client that reads
+				// before checking the declared length hangs until its timeout.
+				record.status = 200;
+				res.writeHead(200, {
+					'content-type': 'application/json',
+					'content-length': String(64 * 1024 * 1024),
+				});
+				res.write('{"result":');
+				await new Promise((resolve) => res.on('close', resolve));
+				return true;
 			case 'redirect':
 				send(res, record, 307, '', { location: fault.argument ?? 'http://127.0.0.1:1/elsewhere' });
 				return true;

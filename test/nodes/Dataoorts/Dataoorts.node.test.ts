@@ -6,6 +6,7 @@ import { Container } from '@n8n/di';
 import { ErrorReporter } from 'n8n-core';
 import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 
+import { TEXT_MODELS } from '../../../nodes/Dataoorts/models';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -287,8 +288,14 @@ describe('expressions and many items', () => {
 	});
 
 	test('a model id outside the built-in list, given by expression, is sent as is', async () => {
-		await run({ parameters: { model: '={{ "qwen/qwq-32b" }}', messages: userMessage('Hi') } });
-		expect(server.current.requests[0].body.model).toBe('qwen/qwq-32b');
+		const unlisted = 'meta/llama-3.2-3b-instruct';
+		expect(TEXT_MODELS.map((entry) => entry.id)).not.toContain(unlisted);
+		const result = await run({
+			parameters: { model: `={{ "${unlisted}" }}`, messages: userMessage('Hi') },
+		});
+		expect(server.current.requests[0].body.model).toBe(unlisted);
+		// The loopback API serves the real catalog only, so the id was judged upstream, not by the node.
+		expect(result.error?.message).toContain(`No such model ${unlisted}`);
 	});
 
 	test('60 items with uneven latency come out in input order, each paired to its input', async () => {

@@ -203,7 +203,7 @@ describe('images', () => {
 		},
 	);
 
-	test('a catalog model without vision refuses images; a model id given by expression is sent as is', async () => {
+	test('a catalog model without vision refuses images; a vision model given by expression gets them', async () => {
 		const items = [{ $binary: { data: { data: png, mimeType: 'image/png' } } }];
 		const refused = await run(
 			{
@@ -221,13 +221,14 @@ describe('images', () => {
 		await run(
 			{
 				parameters: {
-					model: 'meta/llama-4-scout-17b-16e-instruct',
+					model: '={{ "meta/llama-4-scout-17b-16e-instruct" }}',
 					messages: ask('x'),
 					options: { imageBinaryProperties: 'data' },
 				},
 			},
 			items,
 		);
+		expect(server.current.requests[0].body.model).toBe('meta/llama-4-scout-17b-16e-instruct');
 		expect(server.current.requests[0].body.data.messages[0].content[1].type).toBe('image_url');
 	});
 });

@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { nodeDescription } from '../../../nodes/Dataoorts/description';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/Dataoorts/parameters';
 import { TEXT_MODELS } from '../../../nodes/Dataoorts/models';
+import documented from '../../fixtures/documented-parameters.json';
 
 const property = (name: string) => nodeDescription.properties.find((entry) => entry.name === name)!;
 const optionFields = property('options').options as INodeProperties[];
@@ -58,42 +59,44 @@ test('messages are a fixedCollection at messages.values[] with system, user and 
 	expect(values.values.map((entry) => entry.name)).toEqual(['role', 'content']);
 });
 
-test.each([...HYPERPARAMETERS, ...EXECUTION_OPTIONS])(
-	'options.$option shows the documented range',
-	(spec) => {
-		const field = optionFields.find((entry) => entry.name === spec.option)!;
-		expect(field).toBeDefined();
-		expect(field.type).toBe('number');
-		expect(field.typeOptions?.minValue).toBe(spec.min);
-		expect(field.typeOptions?.maxValue).toBe(spec.max);
-		expect(field.typeOptions?.numberPrecision).toBe(spec.integer ? 0 : 2);
-		expect(field.default).toBeGreaterThanOrEqual(spec.min);
-		if (spec.max !== undefined) expect(field.default).toBeLessThanOrEqual(spec.max);
-		expect(field.description).toMatch(
-			spec.max === undefined ? `of at least ${spec.min}` : `from ${spec.min} to ${spec.max}`,
-		);
-	},
-);
+const DOCUMENTED = [...documented.hyperparameters, ...documented.runOptions];
+
+// Checked against the documented ranges copied into test/fixtures, not against the table the UI is
+// built from: a wrong row in the table fails here.
+test.each(DOCUMENTED)('options.$option shows the documented range', (row) => {
+	const field = optionFields.find((entry) => entry.name === row.option)!;
+	expect(field).toBeDefined();
+	expect(field.type).toBe('number');
+	expect(field.typeOptions?.minValue).toBe(row.min);
+	expect(field.typeOptions?.maxValue).toBe(row.max ?? undefined);
+	expect(field.typeOptions?.numberPrecision).toBe(row.integer ? 0 : 2);
+	expect(field.default).toBeGreaterThanOrEqual(row.min);
+	if (row.max !== null) expect(field.default).toBeLessThanOrEqual(row.max);
+	if ('default' in row) expect(field.default).toBe(row.default);
+	expect(field.description).toMatch(
+		row.max === null ? `of at least ${row.min}` : `from ${row.min} to ${row.max}`,
+	);
+});
 
 test('the documented table: names and ranges as the provider documents them', () => {
 	expect(
-		HYPERPARAMETERS.map((spec) => [
-			spec.option,
-			spec.apiName,
-			spec.min,
-			spec.max ?? null,
-			spec.integer,
-		]),
-	).toEqual([
-		['maxTokens', 'max_tokens', 1, null, true],
-		['temperature', 'temperature', 0, 5, false],
-		['topP', 'top_p', 0, 2, false],
-		['topK', 'top_k', 1, 50, true],
-		['seed', 'seed', 1, 9999999999, true],
-		['repetitionPenalty', 'repetition_penalty', 0, 2, false],
-		['frequencyPenalty', 'frequency_penalty', 0, 2, false],
-		['presencePenalty', 'presence_penalty', 0, 2, false],
-	]);
+		HYPERPARAMETERS.map(({ option, apiName, min, max, integer }) => ({
+			option,
+			apiName,
+			min,
+			max: max ?? null,
+			integer,
+		})),
+	).toEqual(documented.hyperparameters);
+	expect(
+		EXECUTION_OPTIONS.map(({ option, min, max, integer, uiDefault }) => ({
+			option,
+			min,
+			max,
+			integer,
+			default: uiDefault,
+		})),
+	).toEqual(documented.runOptions);
 	expect(optionFields.map((entry) => entry.name).sort()).toEqual(
 		[
 			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map((spec) => spec.option),

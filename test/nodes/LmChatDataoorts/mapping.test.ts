@@ -3,13 +3,13 @@
  * Options collection and its run-time check, both built from the package's one parameter table.
  */
 import type { Message, Tool } from '@n8n/ai-node-sdk';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { numericOptionField } from '../../../nodes/Dataoorts/description';
-import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/Dataoorts/parameters';
 import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
 import { ParameterValidationError } from '../../../nodes/Dataoorts/validation';
 import { toDataoortsTools } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
+import documented from '../../fixtures/documented-parameters.json';
 import {
 	fromDataoortsAnswer,
 	newToolCallId,
@@ -206,24 +206,30 @@ describe('bound tools → data.tools', () => {
 });
 
 describe('Options: built from the one parameter table', () => {
-	test("every hyperparameter plus timeout and maxRetries, with the table's UI fields; no concurrency", () => {
-		const specs = [
-			...HYPERPARAMETERS,
-			...EXECUTION_OPTIONS.filter((spec) => spec.option !== 'concurrency'),
+	test('every documented hyperparameter plus timeout and maxRetries, with their ranges; no concurrency', () => {
+		// The documented rows (test/fixtures), not the table the fields are built from.
+		const expected = [
+			...documented.hyperparameters,
+			...documented.runOptions.filter((row) => row.option !== 'concurrency'),
 		];
-		const fields = chatModelOptionsField.options as unknown[];
-		expect(fields).toHaveLength(specs.length);
-		for (const spec of specs) expect(fields).toContainEqual(numericOptionField(spec));
-		expect(fields.map((field) => (field as { name: string }).name)).not.toContain('concurrency');
+		const fields = chatModelOptionsField.options as INodeProperties[];
+		expect(fields.map((field) => field.name).sort()).toEqual(
+			expected.map((row) => row.option).sort(),
+		);
+		for (const row of expected) {
+			const field = fields.find((entry) => entry.name === row.option)!;
+			expect(field.type).toBe('number');
+			expect(field.typeOptions?.minValue).toBe(row.min);
+			expect(field.typeOptions?.maxValue).toBe(row.max ?? undefined);
+			expect(field.typeOptions?.numberPrecision).toBe(row.integer ? 0 : 2);
+		}
 	});
 
 	test('values are checked against the table; unset execution options take their documented default', () => {
-		const timeout = EXECUTION_OPTIONS.find((spec) => spec.option === 'timeout')!;
-		const retries = EXECUTION_OPTIONS.find((spec) => spec.option === 'maxRetries')!;
 		expect(checkChatModelOptions({})).toEqual({
 			hyperparameters: {},
-			timeoutMs: timeout.uiDefault,
-			maxRetries: retries.uiDefault,
+			timeoutMs: 600_000,
+			maxRetries: 3,
 		});
 		expect(
 			checkChatModelOptions({ temperature: '0.5', topK: 50, timeout: 5000, maxRetries: 0 }),

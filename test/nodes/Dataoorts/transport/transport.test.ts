@@ -158,10 +158,13 @@ describe('timeouts and limits', () => {
 	});
 
 	test('a declared content-length over the cap is refused before reading', async () => {
-		const error = await failure(
-			sendChatRequest(request('x'.repeat(2000), { maxResponseBytes: 100 })),
-		);
+		// The server declares 64 MiB, sends a few bytes and stalls: reading the body first would
+		// end in the 10 s timeout, not in an immediate "too large".
+		server.current.setFaultPlan(() => ({ kind: 'huge-declared' }));
+		const started = Date.now();
+		const error = await failure(sendChatRequest(request('x', { maxRetries: 0 })));
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
+		expect(Date.now() - started).toBeLessThan(5_000);
 	});
 });
 
