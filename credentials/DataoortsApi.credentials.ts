@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -21,7 +22,7 @@ export class DataoortsApi implements ICredentialType {
 
 	displayName = 'Dataoorts API';
 
-	icon = 'file:dataoorts.svg' as const;
+	icon: Icon = { light: 'file:dataoorts.svg', dark: 'file:dataoorts.dark.svg' };
 
 	documentationUrl = 'https://cloud.dataoorts.com/ai';
 

@@ -123,9 +123,12 @@ test('the built files load as n8n loads them, with the icons they name beside th
 		[manifest.n8n.nodes[1], chatModel.description.icon],
 		[manifest.n8n.credentials[0], credential.icon],
 	]) {
-		expect(
-			existsSync(path.join(root, path.dirname(file), String(icon).replace(/^file:/, ''))),
-		).toBe(true);
+		// A themed icon ({ light, dark }) names two files: both must be there.
+		for (const variant of typeof icon === 'string' ? [icon] : [icon.light, icon.dark]) {
+			expect(
+				existsSync(path.join(root, path.dirname(file), String(variant).replace(/^file:/, ''))),
+			).toBe(true);
+		}
 	}
 });
 

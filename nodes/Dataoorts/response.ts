@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseJson } from './json';
 import type { DataoortsSuccessBody } from './transport';
 import type { ItemParameters } from './validation';
 
@@ -55,11 +56,9 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 	if (response !== null && typeof response === 'object') return response as IDataObject;
 	const text = String(response ?? '').trim();
 	const unfenced = text.match(FENCED)?.[1] ?? text;
-	try {
-		return JSON.parse(unfenced) as IDataObject;
-	} catch {
-		throw new ReplyNotJsonError(text);
-	}
+	const parsed = parseJson(unfenced);
+	if (!parsed.ok) throw new ReplyNotJsonError(text);
+	return parsed.value as IDataObject;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parseJson } from './json';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -178,15 +179,15 @@ export function checkJsonSchema(value: unknown): IDataObject | undefined {
 		return undefined;
 	let schema: unknown = value;
 	if (typeof value === 'string') {
-		try {
-			schema = JSON.parse(value);
-		} catch (error) {
+		const parsed = parseJson(value);
+		if (!parsed.ok) {
 			throw new ParameterValidationError(
 				'options.jsonSchema',
 				value,
-				`JSON Schema (options.jsonSchema) is not valid JSON: ${(error as Error).message}`,
+				`JSON Schema (options.jsonSchema) is not valid JSON: ${parsed.reason}`,
 			);
 		}
+		schema = parsed.value;
 	}
 	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
 		throw new ParameterValidationError(

@@ -92,20 +92,25 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 		// Through LangChain the execution's cancel signal arrives as `signal`.
 		const signal = call?.signal ?? call?.abortSignal ?? this.defaultConfig?.abortSignal;
 		const { connection } = this;
+		const send = async () =>
+			fromDataoortsAnswer(
+				await sendChatRequest({
+					baseUrl: connection.baseUrl,
+					apiKey: connection.apiKey,
+					allowInsecureHttp: connection.allowInsecureHttp === true,
+					body: this.buildRequestBody(messages, config),
+					timeoutMs: connection.timeoutMs,
+					maxRetries: connection.maxRetries,
+					signal,
+				}),
+			);
+		// The model class on its own (no node): the transport's typed DataoortsError as it is.
+		const { node } = connection;
+		if (node === undefined) return await send();
 		try {
-			const answer = await sendChatRequest({
-				baseUrl: connection.baseUrl,
-				apiKey: connection.apiKey,
-				allowInsecureHttp: connection.allowInsecureHttp === true,
-				body: this.buildRequestBody(messages, config),
-				timeoutMs: connection.timeoutMs,
-				maxRetries: connection.maxRetries,
-				signal,
-			});
-			return fromDataoortsAnswer(answer);
+			return await send();
 		} catch (error) {
-			if (connection.node === undefined) throw error;
-			throw toNodeError(connection.node, error, connection.itemIndex ?? 0);
+			throw toNodeError(node, error, connection.itemIndex ?? 0);
 		}
 	}
 

@@ -14,7 +14,7 @@ import {
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
 import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
-import { modelProperty } from '../Dataoorts/description';
+import { modelProperty } from '../Dataoorts/properties';
 import { toNodeError } from '../Dataoorts/node-error';
 import { checkModel } from '../Dataoorts/validation';
 import type * as ChatModelModule from './DataoortsChatModel';
@@ -28,24 +28,34 @@ function isMissingSdk(error: unknown): boolean {
 	return code === 'MODULE_NOT_FOUND' && String(message).includes('@n8n/ai-node-sdk');
 }
 
-/** The SDK (n8n's own copy, found through n8n's NODE_PATH) and the model class, loaded on first use. */
-function loadAiModules(context: ISupplyDataFunctions): {
+/**
+ * The SDK (n8n's own copy, found through n8n's NODE_PATH) and the model class, loaded on first use.
+ * Any failure to load them is this node's NodeOperationError: a missing SDK says which n8n is needed.
+ */
+async function loadAiModules(context: ISupplyDataFunctions): Promise<{
 	sdk: typeof AiNodeSdk;
 	model: typeof ChatModelModule;
-} {
+}> {
 	try {
-		/* eslint-disable @typescript-eslint/no-require-imports */
-		const sdk = require('@n8n/ai-node-sdk') as typeof AiNodeSdk;
-		const model = require('./DataoortsChatModel') as typeof ChatModelModule;
-		/* eslint-enable @typescript-eslint/no-require-imports */
+		// import() compiles to a require() here, at the first call, not when n8n loads this file.
+		const sdk = await import('@n8n/ai-node-sdk');
+		const model = await import('./DataoortsChatModel');
 		return { sdk, model };
 	} catch (error) {
-		if (!isMissingSdk(error)) throw error;
+		if (isMissingSdk(error)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The Dataoorts Chat Model needs n8n ${MIN_N8N_VERSION} or newer`,
+				{
+					description: `This n8n does not provide @n8n/ai-node-sdk, which AI sub-nodes of community packages need. Update n8n to ${MIN_N8N_VERSION} or newer; until then, use the Dataoorts node, which works on this version.`,
+				},
+			);
+		}
 		throw new NodeOperationError(
 			context.getNode(),
-			`The Dataoorts Chat Model needs n8n ${MIN_N8N_VERSION} or newer`,
+			error instanceof Error ? error : String(error),
 			{
-				description: `This n8n does not provide @n8n/ai-node-sdk, which AI sub-nodes of community packages need. Update n8n to ${MIN_N8N_VERSION} or newer; until then, use the Dataoorts node, which works on this version.`,
+				description: 'The Dataoorts Chat Model could not load its modules.',
 			},
 		);
 	}
@@ -55,9 +65,10 @@ export class LmChatDataoorts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dataoorts Chat Model',
 		name: 'lmChatDataoorts',
-		icon: 'file:dataoorts.svg',
+		icon: { light: 'file:dataoorts.svg', dark: 'file:dataoorts.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		subtitle: '={{$parameter["model"]}}',
 		description: `Dataoorts serverless LLMs for the Basic LLM Chain and the AI Agent (n8n ${MIN_N8N_VERSION} or newer)`,
 		defaults: { name: 'Dataoorts Chat Model' },
 		codex: {
@@ -86,7 +97,7 @@ export class LmChatDataoorts implements INodeType {
 	};
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-		const { sdk, model } = loadAiModules(this);
+		const { sdk, model } = await loadAiModules(this);
 		const node = this.getNode();
 		let modelId: string;
 		let options: ReturnType<typeof checkChatModelOptions>;

@@ -8,7 +8,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { numericOptionField } from '../Dataoorts/description';
+import { numericOptionField } from '../Dataoorts/properties';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,

@@ -61,15 +61,15 @@ export function checkEndpoint(baseUrl: string, allowInsecureHttp = false): URL {
 const checkedEndpoints = new Map<string, URL>();
 
 function parseEndpoint(baseUrl: string, allowInsecureHttp: boolean): URL {
-	let url: URL;
-	try {
-		url = new URL(baseUrl.trim());
-	} catch {
+	// String(): an expression or an old credential may hand over something that is not a string.
+	const text = String(baseUrl ?? '').trim();
+	if (!URL.canParse(text)) {
 		throw new DataoortsConfigError(
 			'DATAOORTS_INVALID_URL',
 			`The credential's Base URL is not a valid URL: ${JSON.stringify(baseUrl)}`,
 		);
 	}
+	const url = new URL(text);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new DataoortsConfigError(
 			'DATAOORTS_INVALID_URL',
@@ -99,13 +99,25 @@ const NETWORK_ERROR_TEXT: Record<string, string> = {
 	UND_ERR_CLOSED: 'the connection pool was closed',
 };
 
-function toNetworkError(error: unknown, origin: string): DataoortsError {
+/**
+ * What a failed attempt becomes: cancelled when the execution was stopped, a timeout when the
+ * attempt's own timer fired, the typed error the answer was classified as, or a network error.
+ */
+function attemptError(
+	error: unknown,
+	attempt: { cancelled: boolean; timedOut: boolean; timeoutMs: number; origin: string },
+): DataoortsError {
+	if (attempt.cancelled) return new DataoortsAbortError();
+	if (attempt.timedOut) return new DataoortsTimeoutError(attempt.timeoutMs);
 	if (error instanceof DataoortsError) return error;
 	const code = (error as { code?: unknown })?.code;
 	const causeCode = typeof code === 'string' ? code : undefined;
 	const reason =
 		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ?? (error as Error)?.message ?? String(error);
-	return new DataoortsNetworkError(`Could not reach Dataoorts at ${origin}: ${reason}`, causeCode);
+	return new DataoortsNetworkError(
+		`Could not reach Dataoorts at ${attempt.origin}: ${reason}`,
+		causeCode,
+	);
 }
 
 async function attemptOnce(
@@ -143,9 +155,12 @@ async function attemptOnce(
 		);
 		return classifyAnswer(answer.statusCode, answer.headers, text);
 	} catch (error) {
-		if (request.signal?.aborted) throw new DataoortsAbortError();
-		if (timedOut) throw new DataoortsTimeoutError(request.timeoutMs);
-		throw toNetworkError(error, url.origin);
+		throw attemptError(error, {
+			cancelled: request.signal?.aborted === true,
+			timedOut,
+			timeoutMs: request.timeoutMs,
+			origin: url.origin,
+		});
 	} finally {
 		clearTimeout(timer);
 		request.signal?.removeEventListener('abort', onCancel);
