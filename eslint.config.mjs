@@ -1,0 +1,86 @@
+// n8n's community-node lint: the configuration that `n8n-node lint` runs (@n8n/node-cli 0.48's
+// dist/configs/eslint.js, n8n Cloud variant), written out so that each plugin is pinned in
+// devDependencies, plus the undici transport's exceptions at the end.
+import js from '@eslint/js';
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importPlugin from 'eslint-plugin-import-x';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
+
+const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
+
+export default defineConfig(
+	globalIgnores(['dist', 'bench/.build', 'coverage']),
+	{
+		files: ['**/*.ts'],
+		extends: [
+			js.configs.recommended,
+			tseslint.configs.recommended,
+			communityNodesRecommended,
+			importPlugin.configs['flat/recommended'],
+		],
+		rules: {
+			'prefer-spread': 'off',
+			'no-console': 'error',
+		},
+	},
+	{
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		settings: {
+			'import-x/resolver-next': [createTypeScriptImportResolver()],
+		},
+	},
+	{
+		files: ['package.json'],
+		extends: [communityNodesRecommended],
+		rules: {
+			...n8nNodesBase.configs.community.rules,
+		},
+		languageOptions: {
+			parser: tseslint.parser,
+			parserOptions: {
+				extraFileExtensions: ['.json'],
+			},
+		},
+	},
+	{
+		files: ['./credentials/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['./nodes/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+
+	// The only rules turned off beyond n8n's own configuration: those that the undici transport (the
+	// package's HTTP client, in nodes/Dataoorts/transport/) cannot meet, and only where it lives.
+	{
+		files: ['./nodes/Dataoorts/transport/**/*.ts'],
+		rules: {
+			// undici is the transport's HTTP client: its types are imported and the module is required.
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			// undici is loaded with require() on first use, so n8n's start-up does not load it.
+			'@typescript-eslint/no-require-imports': 'off',
+			// Attempt timeouts and retry backoff need setTimeout/clearTimeout; proxies come from process.env.
+			'@n8n/community-nodes/no-restricted-globals': 'off',
+		},
+	},
+	{
+		files: ['package.json'],
+		rules: {
+			// undici, the transport's HTTP client, is the package's one runtime dependency.
+			'@n8n/community-nodes/no-runtime-dependencies': 'off',
+		},
+	},
+);
