@@ -64,9 +64,9 @@ export default defineConfig(
 	},
 
 	// The only rules turned off beyond n8n's own configuration: those that the undici transport (the
-	// package's HTTP client, in nodes/Dataoorts/transport/) cannot meet, and only where it lives.
+	// package's HTTP client, in nodes/shared/transport/) cannot meet, and only where it lives.
 	{
-		files: ['./nodes/Dataoorts/transport/**/*.ts'],
+		files: ['./nodes/shared/transport/**/*.ts'],
 		rules: {
 			// undici is the transport's HTTP client: its types are imported and the module is required.
 			'@n8n/community-nodes/no-restricted-imports': 'off',

@@ -1,5 +1,5 @@
 /** Runs BENCH_ITEMS items through the engine in this fresh process and reports its peak RSS. */
-import { closeDispatchers } from '../nodes/Dataoorts/transport';
+import { closeDispatchers } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/engine';
 
 async function main() {

@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { closeDispatchers, sendChatRequest } from '../nodes/Dataoorts/transport';
+import { connectionFromCredentials } from '../nodes/shared/connection';
+import { closeDispatchers, sendChatRequest } from '../nodes/shared/transport';
 import {
 	PARAMETER_READER_TYPE,
 	runWorkflow,
@@ -135,8 +136,7 @@ async function main() {
 	const transportLoop = async () => {
 		for (const item of items(OVERHEAD_ITEMS)) {
 			await sendChatRequest({
-				baseUrl: server.baseUrl,
-				apiKey: server.apiKey,
+				connection: connectionFromCredentials(server),
 				body: {
 					model: 'google/gemma-3-12b-it',
 					data: {

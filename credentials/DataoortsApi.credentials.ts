@@ -6,16 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_MODEL } from '../nodes/Dataoorts/models';
+import { DEFAULT_MODEL } from '../nodes/shared/catalog';
 
 export const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
-
-/** The decrypted credential as the node receives it. */
-export interface DataoortsCredentialData {
-	apiKey: string;
-	baseUrl: string;
-	allowInsecureHttp?: boolean;
-}
 
 export class DataoortsApi implements ICredentialType {
 	name = 'dataoortsApi';

@@ -1,13 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { TEXT_MODELS } from './models';
-import { ParameterValidationError, formatValue } from './validation';
-
-/** An image content part as the API takes it upstream: data URIs only, no http URLs. */
-export interface ImageContentPart {
-	type: 'image_url';
-	image_url: { url: string };
-}
+import { TEXT_MODELS } from '../shared/catalog';
+import { ParameterValidationError } from '../shared/errors/errors';
+import { formatValue } from '../shared/parameters/check';
+import type { ImageContentPart } from '../shared/wire';
 
 export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
@@ -16,8 +12,8 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 const FIELD = 'options.imageBinaryProperties';
 
-function fail(value: unknown, message: string): never {
-	throw new ParameterValidationError(FIELD, value, message);
+function fail(message: string): never {
+	throw new ParameterValidationError(FIELD, message);
 }
 
 /**
@@ -35,7 +31,6 @@ export async function readImages(
 	if (catalogModel && !catalogModel.vision) {
 		const visionModels = TEXT_MODELS.filter((entry) => entry.vision).map((entry) => entry.id);
 		fail(
-			propertyNames,
 			`Model ${model} does not accept images; use ${visionModels.join(' or ')}, or remove Image Binary Properties (${FIELD})`,
 		);
 	}
@@ -46,21 +41,18 @@ export async function readImages(
 		if (data === undefined) {
 			const present = Object.keys(binary);
 			fail(
-				name,
 				`Image Binary Properties (${FIELD}): the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`,
 			);
 		}
 		const mimeType = String(data.mimeType ?? '').toLowerCase();
 		if (!(IMAGE_MIME_TYPES as readonly string[]).includes(mimeType)) {
 			fail(
-				name,
 				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${formatValue(mimeType || 'of unknown type')}, not an image the API takes (${IMAGE_MIME_TYPES.join(', ')})`,
 			);
 		}
 		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, name);
 		if (buffer.length > MAX_IMAGE_BYTES) {
 			fail(
-				name,
 				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${buffer.length} bytes, over the ${MAX_IMAGE_BYTES}-byte limit per image`,
 			);
 		}

@@ -4,32 +4,12 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { TEXT_MODELS } from '../shared/catalog';
+import { modelProperty } from '../shared/parameters/model-field';
+import { optionsCollection } from '../shared/parameters/fields';
+import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../shared/parameters/table';
 import { MAX_IMAGE_BYTES } from './images';
-import { DEFAULT_MODEL, TEXT_MODELS } from './models';
-import {
-	EXECUTION_OPTIONS,
-	HYPERPARAMETERS,
-	describeRange,
-	type NumericOptionSpec,
-} from './parameters';
 import { MESSAGE_ROLES } from './validation';
-
-/** One UI field from one row of the parameter table: the same bounds the run-time check uses. */
-export function numericOptionField(spec: NumericOptionSpec): INodeProperties {
-	const { uiDefault } = spec;
-	return {
-		displayName: spec.displayName,
-		name: spec.option,
-		type: 'number',
-		default: uiDefault,
-		description: `${spec.description} Allowed: ${describeRange(spec)}`,
-		typeOptions: {
-			minValue: spec.min,
-			...(spec.max === undefined ? {} : { maxValue: spec.max }),
-			numberPrecision: spec.precision,
-		},
-	};
-}
 
 const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; description: string }> = {
 	system: { name: 'System', description: "Instructions that set the model's behaviour" },
@@ -38,22 +18,6 @@ const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; descri
 		name: 'Assistant',
 		description: 'An earlier answer of the model, for multi-turn context',
 	},
-};
-
-/** The model list, shared with the Dataoorts Chat Model. */
-export const modelProperty: INodeProperties = {
-	displayName: 'Model',
-	name: 'model',
-	type: 'options',
-	default: DEFAULT_MODEL,
-	required: true,
-	options: TEXT_MODELS.map((model) => ({
-		name: model.id,
-		value: model.id,
-		description: `Context window ${model.contextWindow.toLocaleString('en-US')} tokens${model.vision ? '; accepts images' : ''}`,
-	})),
-	description:
-		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; it is sent as is.',
 };
 
 /** Options beyond the numeric table: JSON output and images (optional upstream features). */
@@ -143,15 +107,5 @@ export const nodeProperties: INodeProperties[] = [
 		description:
 			'Whether to return only response, usage, tool_calls and model instead of the whole API answer',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map(numericOptionField),
-			...featureOptions,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS], featureOptions),
 ];

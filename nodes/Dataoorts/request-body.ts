@@ -1,32 +1,6 @@
-import type { ImageContentPart } from './images';
-import { HYPERPARAMETERS, type HyperparameterOption } from './parameters';
+import { hyperparameterFields } from '../shared/parameters/api-fields';
+import type { ChatRequestBody, ImageContentPart, WireMessage } from '../shared/wire';
 import type { ChatMessage, ItemParameters } from './validation';
-
-export type ContentPart = { type: 'text'; text: string } | ImageContentPart;
-
-/** A message as sent: text, or text and images as content parts. */
-export interface RequestMessage {
-	role: ChatMessage['role'];
-	content: string | ContentPart[];
-}
-
-/** The documented request body: `{ model, data: { messages, <snake_case hyperparameters> } }`. */
-export interface ChatRequestBody {
-	model: string;
-	data: { messages: RequestMessage[] } & Record<string, unknown>;
-}
-
-/** The hyperparameters that are set (numbers), under their documented API names, in table order. */
-export function hyperparameterFields(
-	values: Partial<Record<HyperparameterOption, unknown>>,
-): Record<string, number> {
-	const fields: Record<string, number> = {};
-	for (const spec of HYPERPARAMETERS) {
-		const value = values[spec.option];
-		if (typeof value === 'number') fields[spec.apiName] = value;
-	}
-	return fields;
-}
 
 /** Added to the system prompt in JSON mode: Dataoorts documents no response-format switch. */
 export const JSON_INSTRUCTION =
@@ -43,7 +17,7 @@ function withJsonInstruction(messages: ChatMessage[]): ChatMessage[] {
 }
 
 /** Images go with the last user message, after its text; without one, in a user message of their own. */
-function withImages(messages: ChatMessage[], images: ImageContentPart[]): RequestMessage[] {
+function withImages(messages: ChatMessage[], images: ImageContentPart[]): WireMessage[] {
 	if (images.length === 0) return messages;
 	const last = messages.map((message) => message.role).lastIndexOf('user');
 	if (last === -1) return [...messages, { role: 'user', content: images }];

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseJson } from './json';
-import type { DataoortsSuccessBody } from './transport';
+import { ReplyNotJsonError } from '../shared/errors/errors';
+import { parseJson } from '../shared/json';
+import { readUsage } from '../shared/usage';
+import type { DataoortsSuccessBody } from '../shared/wire';
 import type { ItemParameters } from './validation';
 
 /** The simplified output item: what the next node maps, e.g. `{{ $json.response }}`. */
@@ -12,33 +14,15 @@ export interface SimplifiedOutput extends IDataObject {
 	model: string;
 }
 
-/** JSON mode: the reply could not be parsed. Quotes the start of the reply. */
-export class ReplyNotJsonError extends Error {
-	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
-
-	constructor(readonly reply: string) {
-		const start = reply.replace(/\s+/g, ' ').trim();
-		super(
-			`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
-		);
-		this.name = 'ReplyNotJsonError';
-	}
-}
-
-/** A token count from the API's usage, 0 when absent or not a number. */
-export function tokenCount(value: unknown): number {
-	return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
 export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): SimplifiedOutput {
 	const { result } = answer;
-	const usage = result.usage ?? {};
+	const usage = readUsage(answer);
 	return {
 		response: (result.response ?? '') as SimplifiedOutput['response'],
 		usage: {
-			prompt_tokens: tokenCount(usage.prompt_tokens),
-			completion_tokens: tokenCount(usage.completion_tokens),
-			total_tokens: tokenCount(usage.total_tokens),
+			prompt_tokens: usage.promptTokens,
+			completion_tokens: usage.completionTokens,
+			total_tokens: usage.totalTokens,
 		},
 		tool_calls: (Array.isArray(result.tool_calls) ? result.tool_calls : []) as IDataObject[],
 		// The API does not echo the model, so the item records the one that was asked for.

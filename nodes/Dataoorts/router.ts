@@ -1,14 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
-import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
+import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
+import { DataoortsAbortError } from '../shared/errors/errors';
+import { toNodeError } from '../shared/errors/to-node-error';
+import { checkNumericOption } from '../shared/parameters/check';
+import { EXECUTION_OPTIONS } from '../shared/parameters/table';
+import { sendChatRequest } from '../shared/transport';
 import { mapInOrder } from './concurrency';
 import { readImages } from './images';
-import { errorItem, toNodeError } from './node-error';
-import { EXECUTION_OPTIONS } from './parameters';
 import { buildRequestBody } from './request-body';
 import { toOutputJson } from './response';
-import { DataoortsAbortError, sendChatRequest } from './transport';
-import { checkNumericOption, readItemParameters } from './validation';
+import { readItemParameters } from './validation';
 
 const CONCURRENCY = EXECUTION_OPTIONS.find((spec) => spec.option === 'concurrency')!;
 
@@ -23,6 +30,18 @@ function readConcurrency(context: IExecuteFunctions): number {
 }
 
 /**
+ * A continue-on-fail item, the way n8n's own nodes make it: `{ error: message }` in the item's
+ * place. n8n routes exactly this shape to the error output under "continue (using error output)",
+ * in 1.x and 2.x alike, and merges the failed input row into it there.
+ */
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+}
+
+/**
  * Runs every input item through validation (and its images) → request body → transport → response mapping,
  * up to `concurrency` at a time. Output item i is always input item i's answer (or, with
  * continue-on-fail, its error), paired to it.
@@ -31,7 +50,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
 
-	const credentials = await this.getCredentials<DataoortsCredentialData>('dataoortsApi');
+	const connection = connectionFromCredentials(
+		await this.getCredentials<DataoortsCredentialData>('dataoortsApi'),
+	);
 	const continueOnFail = this.continueOnFail();
 	const node = this.getNode();
 
@@ -52,9 +73,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				parameters.model,
 			);
 			const answer = await sendChatRequest({
-				baseUrl: credentials.baseUrl,
-				apiKey: credentials.apiKey,
-				allowInsecureHttp: credentials.allowInsecureHttp === true,
+				connection,
 				body: buildRequestBody(parameters, images),
 				timeoutMs: parameters.execution.timeout,
 				maxRetries: parameters.execution.maxRetries,

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parseJson } from './json';
+import { ParameterValidationError } from '../shared/errors/errors';
+import { parseJson } from '../shared/json';
 import {
-	EXECUTION_OPTIONS,
-	HYPERPARAMETERS,
-	describeRange,
-	type ExecutionOption,
-	type HyperparameterOption,
-	type NumericOptionSpec,
-} from './parameters';
+	checkModel,
+	checkOptions,
+	formatValue,
+	type CheckedOptions,
+} from '../shared/parameters/check';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
@@ -22,89 +21,16 @@ export const RESPONSE_FORMATS = ['text', 'json'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
 
 /** Everything one item asks for, checked against the documented contract. */
-export interface ItemParameters {
+export interface ItemParameters extends CheckedOptions {
 	model: string;
 	messages: ChatMessage[];
 	simplify: boolean;
-	/** Only the hyperparameters the user set. */
-	hyperparameters: Partial<Record<HyperparameterOption, number>>;
-	/** Always complete: unset options take their documented default. */
-	execution: Record<ExecutionOption, number>;
 	/** `json`: ask for JSON and parse the reply into the output's `data`. */
 	responseFormat: ResponseFormat;
 	/** A JSON schema for the reply, sent upstream as `guided_json`. */
 	jsonSchema?: IDataObject;
 	/** Names of the input item's binary properties holding images to send. */
 	imageProperties: string[];
-}
-
-/**
- * A parameter value outside the documented contract. Values given by expression bypass the
- * editor's own checks, so every item is checked again here, before any request is sent.
- */
-export class ParameterValidationError extends Error {
-	readonly code = 'DATAOORTS_INVALID_PARAMETER';
-
-	constructor(
-		/** Parameter path as n8n names it, e.g. `options.topK`. */
-		readonly field: string,
-		readonly value: unknown,
-		message: string,
-	) {
-		super(message);
-		this.name = 'ParameterValidationError';
-	}
-}
-
-/** A short, safe rendering of a user value for an error message. */
-export function formatValue(value: unknown): string {
-	if (value === undefined) return 'undefined';
-	if (typeof value === 'string')
-		return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-		return String(value);
-	const json = JSON.stringify(value) ?? String(value);
-	return json.length > 60 ? `${json.slice(0, 60)}…` : json;
-}
-
-/** Numbers arrive as numbers from the UI, but often as strings from sheets and expressions. */
-function toNumber(value: unknown): number {
-	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
-	return Number.NaN;
-}
-
-export function checkNumericOption(spec: NumericOptionSpec, value: unknown): number {
-	const number = toNumber(value);
-	const withinRange =
-		Number.isFinite(number) &&
-		number >= spec.min &&
-		(spec.max === undefined || number <= spec.max) &&
-		(!spec.integer || Number.isInteger(number));
-	if (!withinRange) {
-		const problem = !Number.isFinite(number)
-			? 'is not a number'
-			: spec.integer && !Number.isInteger(number)
-				? 'is not a whole number'
-				: 'is out of range';
-		throw new ParameterValidationError(
-			`options.${spec.option}`,
-			value,
-			`${spec.displayName} (options.${spec.option}) ${problem}: got ${formatValue(value)}, allowed is ${describeRange(spec)}`,
-		);
-	}
-	return number;
-}
-
-export function checkModel(value: unknown): string {
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw new ParameterValidationError(
-			'model',
-			value,
-			`Model (model) must be a model ID such as "google/gemma-3-12b-it": got ${formatValue(value)}`,
-		);
-	}
-	return value;
 }
 
 function toContent(value: unknown): string {
@@ -118,7 +44,6 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	if (!Array.isArray(value) || value.length === 0) {
 		throw new ParameterValidationError(
 			'messages.values',
-			value,
 			'Messages (messages.values) must hold at least one message: add a message with a role and content',
 		);
 	}
@@ -128,7 +53,6 @@ export function checkMessages(value: unknown): ChatMessage[] {
 		if (!MESSAGE_ROLES.includes(message.role as MessageRole)) {
 			throw new ParameterValidationError(
 				`${field}.role`,
-				message.role,
 				`Role of message ${index + 1} (${field}.role) is unknown: got ${formatValue(message.role)}, allowed are ${MESSAGE_ROLES.join(', ')}`,
 			);
 		}
@@ -136,7 +60,6 @@ export function checkMessages(value: unknown): ChatMessage[] {
 		if (content.trim() === '') {
 			throw new ParameterValidationError(
 				`${field}.content`,
-				message.content,
 				`Content of message ${index + 1} (${field}.content) is empty: got ${formatValue(message.content)}, a ${String(message.role)} message needs text`,
 			);
 		}
@@ -144,29 +67,11 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	});
 }
 
-export function checkOptions(
-	options: IDataObject,
-): Pick<ItemParameters, 'hyperparameters' | 'execution'> {
-	const hyperparameters: ItemParameters['hyperparameters'] = {};
-	for (const spec of HYPERPARAMETERS) {
-		if (options[spec.option] !== undefined) {
-			hyperparameters[spec.option] = checkNumericOption(spec, options[spec.option]);
-		}
-	}
-	const execution = {} as ItemParameters['execution'];
-	for (const spec of EXECUTION_OPTIONS) {
-		const value = options[spec.option];
-		execution[spec.option] = value === undefined ? spec.uiDefault : checkNumericOption(spec, value);
-	}
-	return { hyperparameters, execution };
-}
-
 export function checkResponseFormat(value: unknown): ResponseFormat {
 	if (value === undefined) return 'text';
 	if (!RESPONSE_FORMATS.includes(value as ResponseFormat)) {
 		throw new ParameterValidationError(
 			'options.responseFormat',
-			value,
 			`Response Format (options.responseFormat) is unknown: got ${formatValue(value)}, allowed are ${RESPONSE_FORMATS.join(', ')}`,
 		);
 	}
@@ -183,7 +88,6 @@ export function checkJsonSchema(value: unknown): IDataObject | undefined {
 		if (!parsed.ok) {
 			throw new ParameterValidationError(
 				'options.jsonSchema',
-				value,
 				`JSON Schema (options.jsonSchema) is not valid JSON: ${parsed.reason}`,
 			);
 		}
@@ -192,7 +96,6 @@ export function checkJsonSchema(value: unknown): IDataObject | undefined {
 	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
 		throw new ParameterValidationError(
 			'options.jsonSchema',
-			value,
 			`JSON Schema (options.jsonSchema) must be a JSON object such as {"type": "object", "properties": {...}}: got ${formatValue(value)}`,
 		);
 	}
@@ -210,7 +113,6 @@ export function checkImageProperties(value: unknown): string[] {
 	if (names === undefined || names.some((name) => typeof name !== 'string')) {
 		throw new ParameterValidationError(
 			'options.imageBinaryProperties',
-			value,
 			`Image Binary Properties (options.imageBinaryProperties) must be property names separated by commas, e.g. "data, photo": got ${formatValue(value)}`,
 		);
 	}

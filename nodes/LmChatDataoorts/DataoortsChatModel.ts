@@ -9,21 +9,20 @@ import { BaseChatModel, getParametersJsonSchema } from '@n8n/ai-node-sdk';
 import type { ChatModelConfig, GenerateResult, Message, StreamChunk, Tool } from '@n8n/ai-node-sdk';
 import type { INode } from 'n8n-workflow';
 
-import { toNodeError } from '../Dataoorts/node-error';
-import { hyperparameterFields } from '../Dataoorts/request-body';
-import { sendChatRequest } from '../Dataoorts/transport';
+import type { DataoortsConnection } from '../shared/connection';
+import { toNodeError } from '../shared/errors/to-node-error';
+import { hyperparameterFields } from '../shared/parameters/api-fields';
+import type { HyperparameterOption } from '../shared/parameters/table';
+import { sendChatRequest } from '../shared/transport';
+import type { ChatRequestBody } from '../shared/wire';
 import { fromDataoortsAnswer, toDataoortsMessages } from './mapping';
 
-/** The SDK's config plus Dataoorts' own hyperparameter; names are those of the parameter table. */
-export interface DataoortsChatModelConfig extends ChatModelConfig {
-	repetitionPenalty?: number;
-}
+/** The SDK's config plus every hyperparameter of the table, by its option name. */
+export type DataoortsChatModelConfig = ChatModelConfig &
+	Partial<Record<HyperparameterOption, number>>;
 
-/** How to reach Dataoorts; none of it is sent in the body. */
-export interface DataoortsConnection {
-	baseUrl: string;
-	apiKey: string;
-	allowInsecureHttp?: boolean;
+/** How each call runs; none of it is sent in the body. */
+export interface ChatModelCallSettings {
 	/** Time limit of one attempt, in ms. */
 	timeoutMs: number;
 	/** Retries after the first attempt. */
@@ -53,30 +52,21 @@ export function toDataoortsTools(tools: Tool[]): Array<Record<string, unknown>> 
 
 export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> {
 	// TS-private only: withTools() clones with Object.assign, which skips JS #private fields.
-	private readonly connection: DataoortsConnection;
-
+	// The connection's key is not enumerable (connectionFromCredentials), so logging or
+	// serialising the model or its clones never prints it.
 	constructor(
 		modelId: string,
-		connection: DataoortsConnection,
+		private readonly connection: DataoortsConnection,
+		private readonly settings: ChatModelCallSettings,
 		defaultConfig?: DataoortsChatModelConfig,
 	) {
 		super('dataoorts', modelId, defaultConfig);
-		// The key stays readable but is not enumerable, so logging or serialising the model (or
-		// its withTools() clones, which share this object) never prints it.
-		const { apiKey, ...rest } = connection;
-		this.connection = Object.defineProperty({ ...rest } as DataoortsConnection, 'apiKey', {
-			value: apiKey,
-			enumerable: false,
-		});
 	}
 
 	/** The documented request body: `{ model, data: { messages, <set hyperparameters>, tools? } }`. */
-	buildRequestBody(
-		messages: Message[],
-		config?: DataoortsChatModelConfig,
-	): { model: string; data: Record<string, unknown> } {
-		const merged = this.mergeConfig(config) as Record<string, unknown>;
-		const data: Record<string, unknown> = {
+	buildRequestBody(messages: Message[], config?: DataoortsChatModelConfig): ChatRequestBody {
+		const merged = this.mergeConfig(config) as DataoortsChatModelConfig;
+		const data: ChatRequestBody['data'] = {
 			messages: toDataoortsMessages(messages),
 			...hyperparameterFields(merged),
 		};
@@ -91,26 +81,24 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 		const call = config as CallConfig | undefined;
 		// Through LangChain the execution's cancel signal arrives as `signal`.
 		const signal = call?.signal ?? call?.abortSignal ?? this.defaultConfig?.abortSignal;
-		const { connection } = this;
+		const { connection, settings } = this;
 		const send = async () =>
 			fromDataoortsAnswer(
 				await sendChatRequest({
-					baseUrl: connection.baseUrl,
-					apiKey: connection.apiKey,
-					allowInsecureHttp: connection.allowInsecureHttp === true,
+					connection,
 					body: this.buildRequestBody(messages, config),
-					timeoutMs: connection.timeoutMs,
-					maxRetries: connection.maxRetries,
+					timeoutMs: settings.timeoutMs,
+					maxRetries: settings.maxRetries,
 					signal,
 				}),
 			);
 		// The model class on its own (no node): the transport's typed DataoortsError as it is.
-		const { node } = connection;
+		const { node } = settings;
 		if (node === undefined) return await send();
 		try {
 			return await send();
 		} catch (error) {
-			throw toNodeError(node, error, connection.itemIndex ?? 0);
+			throw toNodeError(node, error, settings.itemIndex ?? 0);
 		}
 	}
 

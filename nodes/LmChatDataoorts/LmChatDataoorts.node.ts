@@ -13,10 +13,11 @@ import {
 // (the Dataoorts node too) down with it.
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
-import type { DataoortsCredentialData } from '../../credentials/DataoortsApi.credentials';
-import { modelProperty } from '../Dataoorts/properties';
-import { toNodeError } from '../Dataoorts/node-error';
-import { checkModel } from '../Dataoorts/validation';
+import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
+import { N8nTooOldError } from '../shared/errors/errors';
+import { toNodeError } from '../shared/errors/to-node-error';
+import { checkModel } from '../shared/parameters/check';
+import { modelProperty } from '../shared/parameters/model-field';
 import type * as ChatModelModule from './DataoortsChatModel';
 import { chatModelOptionsField, checkChatModelOptions } from './options';
 
@@ -43,13 +44,12 @@ async function loadAiModules(context: ISupplyDataFunctions): Promise<{
 		return { sdk, model };
 	} catch (error) {
 		if (isMissingSdk(error)) {
-			throw new NodeOperationError(
-				context.getNode(),
+			const tooOld = new N8nTooOldError(
 				`The Dataoorts Chat Model needs n8n ${MIN_N8N_VERSION} or newer`,
-				{
-					description: `This n8n does not provide @n8n/ai-node-sdk, which AI sub-nodes of community packages need. Update n8n to ${MIN_N8N_VERSION} or newer; until then, use the Dataoorts node, which works on this version.`,
-				},
+				MIN_N8N_VERSION,
+				error,
 			);
+			throw toNodeError(context.getNode(), tooOld, 0);
 		}
 		throw new NodeOperationError(
 			context.getNode(),
@@ -109,18 +109,13 @@ export class LmChatDataoorts implements INodeType {
 		} catch (error) {
 			throw toNodeError(node, error, itemIndex);
 		}
-		const credentials = await this.getCredentials<DataoortsCredentialData>('dataoortsApi');
+		const connection = connectionFromCredentials(
+			await this.getCredentials<DataoortsCredentialData>('dataoortsApi'),
+		);
 		const chatModel = new model.DataoortsChatModel(
 			modelId,
-			{
-				baseUrl: credentials.baseUrl,
-				apiKey: credentials.apiKey,
-				allowInsecureHttp: credentials.allowInsecureHttp === true,
-				timeoutMs: options.timeoutMs,
-				maxRetries: options.maxRetries,
-				node,
-				itemIndex,
-			},
+			connection,
+			{ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, node, itemIndex },
 			options.hyperparameters,
 		);
 		return sdk.supplyModel(this, chatModel);

@@ -12,19 +12,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
-import { tokenCount } from '../Dataoorts/response';
-import type { DataoortsSuccessBody } from '../Dataoorts/transport';
-
-export interface DataoortsToolCall {
-	id: string;
-	name: string;
-	arguments: Record<string, unknown>;
-}
-
-export type DataoortsMessage =
-	| { role: 'system' | 'user'; content: string }
-	| { role: 'assistant'; content: string; tool_calls?: DataoortsToolCall[] }
-	| { role: 'tool'; content: string; tool_call_id: string; name?: string };
+import { readUsage } from '../shared/usage';
+import type { DataoortsSuccessBody, WireMessage, WireToolCall } from '../shared/wire';
 
 /** A unique, non-empty id: LangChain pairs tool results to calls (and stream chunks) by it. */
 export function newToolCallId(): string {
@@ -66,10 +55,10 @@ function parseArguments(input: unknown): Record<string, unknown> {
 }
 
 /** SDK messages → Dataoorts `data.messages`. */
-export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
+export function toDataoortsMessages(messages: Message[]): WireMessage[] {
 	// LangChain's AgentExecutor sends tool results without a name: take it from the call.
 	const toolNames = new Map<string, string>();
-	const out: DataoortsMessage[] = [];
+	const out: WireMessage[] = [];
 	for (const message of messages) {
 		switch (message.role) {
 			case 'system':
@@ -77,7 +66,7 @@ export function toDataoortsMessages(messages: Message[]): DataoortsMessage[] {
 				out.push({ role: message.role, content: textOf(message.content) });
 				break;
 			case 'assistant': {
-				const calls: DataoortsToolCall[] = [];
+				const calls: WireToolCall[] = [];
 				for (const part of message.content) {
 					if (part.type !== 'tool-call') continue;
 					const id = part.toolCallId || newToolCallId();
@@ -145,20 +134,10 @@ export function fromDataoortsAnswer(answer: DataoortsSuccessBody): GenerateResul
 		.filter((part): part is MessageContent => part !== undefined);
 	content.push(...toolCalls);
 	if (content.length === 0) content.push({ type: 'text', text: '' });
-	const usage = result.usage ?? {};
-	const promptTokens = tokenCount(usage.prompt_tokens);
-	const completionTokens = tokenCount(usage.completion_tokens);
 	return {
 		finishReason: toolCalls.length > 0 ? 'tool-calls' : 'stop',
 		message: { role: 'assistant', content },
-		usage: {
-			promptTokens,
-			completionTokens,
-			totalTokens:
-				usage.total_tokens === undefined
-					? promptTokens + completionTokens
-					: tokenCount(usage.total_tokens),
-		},
+		usage: readUsage(answer),
 		rawResponse: answer,
 	};
 }

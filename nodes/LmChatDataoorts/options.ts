@@ -1,41 +1,25 @@
 /**
  * The chat model's "Options" collection and its run-time check, both taken from the package's
- * single parameter table (nodes/Dataoorts/parameters.ts): every documented hyperparameter, plus
- * the timeout and retry settings of the transport. Concurrency is not offered: the chain or
- * agent decides how many calls it makes.
+ * single parameter table (nodes/shared/parameters): every documented hyperparameter, plus the
+ * timeout and retry settings of the transport. Concurrency is not offered: the chain or agent
+ * decides how many calls it makes.
  *
  * No @n8n/ai-node-sdk here: this module is loaded with the node file, also on n8n 1.x.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { numericOptionField } from '../Dataoorts/properties';
-import {
-	EXECUTION_OPTIONS,
-	HYPERPARAMETERS,
-	type ExecutionOptionSpec,
-	type HyperparameterOption,
-} from '../Dataoorts/parameters';
-import { checkOptions } from '../Dataoorts/validation';
+import { checkOptions, type CheckedOptions } from '../shared/parameters/check';
+import { optionsCollection } from '../shared/parameters/fields';
+import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../shared/parameters/table';
 
-/** The execution options that apply to one model call. */
-export const MODEL_EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = EXECUTION_OPTIONS.filter(
-	(spec) => spec.option === 'timeout' || spec.option === 'maxRetries',
-);
-
-export const chatModelOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [...HYPERPARAMETERS, ...MODEL_EXECUTION_OPTIONS]
-		.map(numericOptionField)
-		.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-};
+export const chatModelOptionsField: INodeProperties = optionsCollection([
+	...HYPERPARAMETERS,
+	...EXECUTION_OPTIONS.filter((spec) => spec.option !== 'concurrency'),
+]);
 
 export interface ChatModelOptions {
 	/** Only the hyperparameters the user set, by option name (maxTokens, topP, …). */
-	hyperparameters: Partial<Record<HyperparameterOption, number>>;
+	hyperparameters: CheckedOptions['hyperparameters'];
 	/** Time limit of one attempt, in ms (documented default when unset). */
 	timeoutMs: number;
 	/** Retries after the first attempt (documented default when unset). */

@@ -1,5 +1,5 @@
 /** Typed access to the loopback Dataoorts server for TypeScript tests. */
-import { closeDispatchers } from '../../nodes/Dataoorts/transport';
+import { closeDispatchers } from '../../nodes/shared/transport';
 
 const serverModule = require('../server/dataoorts-server.js') as {
 	startDataoortsServer: (options?: {

@@ -6,12 +6,12 @@ import { Container } from '@n8n/di';
 import { ErrorReporter } from 'n8n-core';
 import { LoggerProxy, type IDataObject } from 'n8n-workflow';
 
-import { TEXT_MODELS } from '../../../nodes/Dataoorts/models';
+import { TEXT_MODELS } from '../../../nodes/shared/catalog';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
 	describeRange,
-} from '../../../nodes/Dataoorts/parameters';
+} from '../../../nodes/shared/parameters/table';
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
 import { SECRET_KEY, SEED_REQUEST, SEED_RESPONSE } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';

@@ -1,10 +1,6 @@
-import {
-	ReplyNotJsonError,
-	parseJsonReply,
-	simplifyAnswer,
-	toOutputJson,
-} from '../../../nodes/Dataoorts/response';
-import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
+import { ReplyNotJsonError } from '../../../nodes/shared/errors/errors';
+import type { DataoortsSuccessBody } from '../../../nodes/shared/wire';
+import { parseJsonReply, simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
 import { SEED_RESPONSE } from '../../helpers/fixtures';
 
 const seed = SEED_RESPONSE as unknown as DataoortsSuccessBody;

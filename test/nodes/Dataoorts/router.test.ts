@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { closeDispatchers } from '../../../nodes/Dataoorts/transport';
+import { closeDispatchers } from '../../../nodes/shared/transport';
 import { runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
 import { startTestProxy } from '../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../helpers/server';

@@ -22,8 +22,10 @@ import {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { HYPERPARAMETERS } from '../../../nodes/Dataoorts/parameters';
-import * as transport from '../../../nodes/Dataoorts/transport';
+import { HYPERPARAMETERS } from '../../../nodes/shared/parameters/table';
+import * as transport from '../../../nodes/shared/transport';
+import { connectionFromCredentials } from '../../../nodes/shared/connection';
+import { DataoortsAbortError } from '../../../nodes/shared/errors/errors';
 import { DataoortsChatModel } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
 import {
 	LmChatDataoorts,
@@ -454,19 +456,18 @@ describe('cancellation', () => {
 	});
 
 	test("the model class alone honours the SDK's abortSignal too", async () => {
-		const model = new DataoortsChatModel('google/gemma-3-12b-it', {
-			baseUrl: server.current.baseUrl,
-			apiKey: SECRET_KEY,
-			timeoutMs: 30_000,
-			maxRetries: 0,
-		});
+		const model = new DataoortsChatModel(
+			'google/gemma-3-12b-it',
+			connectionFromCredentials({ baseUrl: server.current.baseUrl, apiKey: SECRET_KEY }),
+			{ timeoutMs: 30_000, maxRetries: 0 },
+		);
 		const stop = new AbortController();
 		stop.abort();
 		await expect(
 			model.generate([{ role: 'user', content: [{ type: 'text', text: 'x' }] }], {
 				abortSignal: stop.signal,
 			}),
-		).rejects.toBeInstanceOf(transport.DataoortsAbortError);
+		).rejects.toBeInstanceOf(DataoortsAbortError);
 		expect(server.current.requests).toHaveLength(0);
 	});
 });

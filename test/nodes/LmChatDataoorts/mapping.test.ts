@@ -6,8 +6,8 @@ import type { Message, Tool } from '@n8n/ai-node-sdk';
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { DataoortsSuccessBody } from '../../../nodes/Dataoorts/transport';
-import { ParameterValidationError } from '../../../nodes/Dataoorts/validation';
+import type { DataoortsSuccessBody } from '../../../nodes/shared/wire';
+import { ParameterValidationError } from '../../../nodes/shared/errors/errors';
 import { toDataoortsTools } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
 import documented from '../../fixtures/documented-parameters.json';
 import {

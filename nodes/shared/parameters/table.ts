@@ -1,20 +1,11 @@
 /**
- * The documented Dataoorts hyperparameter table, held once.
+ * The documented parameter table, held once: one row per hyperparameter (and per run option).
  *
- * Source: the provider's model page (shared/seed) and the API reference. Every UI field of the
- * node's "Options" collection and every run-time range check is derived from this table, so a
- * range changes in exactly one place.
+ * Source: the provider's model page (google/gemma-3-12b-it, 2025-06-11) and the API reference.
+ * Everything else follows from a row: the UI field (fields.ts), the run-time check (check.ts), the
+ * API name in the request body (api-fields.ts) and the README's Options table (a test compares it).
+ * Adding a documented hyperparameter is one row here.
  */
-
-export type HyperparameterOption =
-	| 'maxTokens'
-	| 'temperature'
-	| 'topP'
-	| 'topK'
-	| 'seed'
-	| 'repetitionPenalty'
-	| 'frequencyPenalty'
-	| 'presencePenalty';
 
 /** A numeric field of the node's "Options" collection: its UI and its run-time range check. */
 export interface NumericOptionSpec {
@@ -29,18 +20,15 @@ export interface NumericOptionSpec {
 	readonly integer: boolean;
 	/** Value the field shows when the user adds it. */
 	readonly uiDefault: number;
-	/** Decimal places the UI offers; 0 for whole numbers. */
-	readonly precision: number;
 }
 
 /** A documented API hyperparameter: sent under `data.<apiName>` only when the user sets it. */
 export interface HyperparameterSpec extends NumericOptionSpec {
-	readonly option: HyperparameterOption;
 	/** The API's documented snake_case name. */
 	readonly apiName: string;
 }
 
-export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
+const hyperparameterRows = [
 	{
 		option: 'maxTokens',
 		apiName: 'max_tokens',
@@ -50,7 +38,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		min: 1,
 		integer: true,
 		uiDefault: 512,
-		precision: 0,
 	},
 	{
 		option: 'temperature',
@@ -62,7 +49,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 5,
 		integer: false,
 		uiDefault: 0.6,
-		precision: 2,
 	},
 	{
 		option: 'topP',
@@ -73,7 +59,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 2,
 		integer: false,
 		uiDefault: 0.9,
-		precision: 2,
 	},
 	{
 		option: 'topK',
@@ -84,7 +69,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 50,
 		integer: true,
 		uiDefault: 40,
-		precision: 0,
 	},
 	{
 		option: 'seed',
@@ -96,7 +80,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 9999999999,
 		integer: true,
 		uiDefault: 1,
-		precision: 0,
 	},
 	{
 		option: 'repetitionPenalty',
@@ -107,7 +90,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 2,
 		integer: false,
 		uiDefault: 1,
-		precision: 2,
 	},
 	{
 		option: 'frequencyPenalty',
@@ -118,7 +100,6 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 2,
 		integer: false,
 		uiDefault: 0,
-		precision: 2,
 	},
 	{
 		option: 'presencePenalty',
@@ -130,21 +111,20 @@ export const HYPERPARAMETERS: readonly HyperparameterSpec[] = [
 		max: 2,
 		integer: false,
 		uiDefault: 0,
-		precision: 2,
 	},
-];
+] as const satisfies readonly HyperparameterSpec[];
 
-export type ExecutionOption = 'concurrency' | 'maxRetries' | 'timeout';
+/** `maxTokens`, `temperature`, …: the option names, from the table. */
+export type HyperparameterOption = (typeof hyperparameterRows)[number]['option'];
 
-export interface ExecutionOptionSpec extends NumericOptionSpec {
-	readonly option: ExecutionOption;
-}
+export const HYPERPARAMETERS: ReadonlyArray<HyperparameterSpec & { option: HyperparameterOption }> =
+	hyperparameterRows;
 
 /**
  * How the node runs its items. Not sent to the API. Defaults are what a user gets without
  * touching the option, so they are also the run-time fallbacks.
  */
-export const EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = [
+const executionOptionRows = [
 	{
 		option: 'concurrency',
 		displayName: 'Concurrency',
@@ -154,7 +134,6 @@ export const EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = [
 		max: 64,
 		integer: true,
 		uiDefault: 5,
-		precision: 0,
 	},
 	{
 		option: 'maxRetries',
@@ -165,7 +144,6 @@ export const EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = [
 		max: 10,
 		integer: true,
 		uiDefault: 3,
-		precision: 0,
 	},
 	{
 		option: 'timeout',
@@ -176,9 +154,14 @@ export const EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = [
 		max: 3_600_000,
 		integer: true,
 		uiDefault: 600_000,
-		precision: 0,
 	},
-];
+] as const satisfies readonly NumericOptionSpec[];
+
+/** `concurrency`, `maxRetries`, `timeout`: the run options, from the table. */
+export type ExecutionOption = (typeof executionOptionRows)[number]['option'];
+
+export const EXECUTION_OPTIONS: ReadonlyArray<NumericOptionSpec & { option: ExecutionOption }> =
+	executionOptionRows;
 
 /** Human-readable allowed range, used by both field descriptions and error messages. */
 export function describeRange(spec: Pick<NumericOptionSpec, 'min' | 'max' | 'integer'>): string {

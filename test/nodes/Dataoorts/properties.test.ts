@@ -1,11 +1,12 @@
 /** The parameter table drives the UI: every documented hyperparameter is a field with its range. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nodeDescription } from '../../../nodes/Dataoorts/description';
-import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/Dataoorts/parameters';
-import { TEXT_MODELS } from '../../../nodes/Dataoorts/models';
+import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
+import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/shared/parameters/table';
+import { TEXT_MODELS } from '../../../nodes/shared/catalog';
 import documented from '../../fixtures/documented-parameters.json';
 
+const nodeDescription = new Dataoorts().description;
 const property = (name: string) => nodeDescription.properties.find((entry) => entry.name === name)!;
 const optionFields = property('options').options as INodeProperties[];
 

@@ -1,10 +1,10 @@
-import { DataoortsAbortError } from '../../../../nodes/Dataoorts/transport';
+import { DataoortsAbortError } from '../../../../nodes/shared/errors/errors';
 import {
 	DEFAULT_BACKOFF,
 	parseRetryAfter,
 	retryDelayMs,
 	sleep,
-} from '../../../../nodes/Dataoorts/transport/retry';
+} from '../../../../nodes/shared/transport/retry';
 
 describe('parseRetryAfter', () => {
 	test('delay-seconds', () => {

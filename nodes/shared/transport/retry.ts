@@ -1,4 +1,4 @@
-import { DataoortsAbortError, type DataoortsError } from './errors';
+import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
 
 export interface BackoffSettings {
 	/** Delay before the first retry, before jitter. */

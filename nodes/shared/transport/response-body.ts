@@ -1,19 +1,7 @@
-import { DataoortsResponseError, DataoortsStatusError, type ProviderError } from './errors';
+import { DataoortsResponseError, DataoortsStatusError, type ProviderError } from '../errors/errors';
+import { parseJson } from '../json';
+import type { DataoortsSuccessBody } from '../wire';
 import { parseRetryAfter } from './retry';
-
-/** The documented success envelope. */
-export interface DataoortsSuccessBody {
-	success: true;
-	errors: ProviderError[];
-	messages: unknown[];
-	result: {
-		response: unknown;
-		tool_calls?: unknown[];
-		usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
-		[key: string]: unknown;
-	};
-	[key: string]: unknown;
-}
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
@@ -84,14 +72,6 @@ function describeProviderErrors(errors: ProviderError[]): string {
 		.join('; ');
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-	try {
-		return { ok: true, value: JSON.parse(text) as unknown };
-	} catch {
-		return { ok: false };
-	}
-}
-
 /**
  * Turns one HTTP answer into the success envelope or a typed error. Redirects are never
  * followed (the Bearer key must not travel to another URL), so a 3xx is an error here.
@@ -110,7 +90,6 @@ export function classifyAnswer(
 			`Dataoorts answered ${status} (a redirect); redirects are not followed so the API key is never sent to another URL. Check the credential's Base URL`,
 			status,
 			[],
-			undefined,
 		);
 	}
 
@@ -129,7 +108,6 @@ export function classifyAnswer(
 			`Dataoorts answered ${status}: ${detail}`,
 			status,
 			providerErrors,
-			parsed.ok ? parsed.value : snippet(text),
 			parseRetryAfter(headers['retry-after']),
 		);
 	}
@@ -149,7 +127,6 @@ export function classifyAnswer(
 			`Dataoorts answered success: false: ${providerErrors.length > 0 ? describeProviderErrors(providerErrors) : 'no error message given'}`,
 			status,
 			providerErrors,
-			body,
 		);
 	}
 	if (

@@ -1,10 +1,12 @@
 /**
- * Typed transport errors, one class per kind of failure, each with a stable `code`.
- * None of them ever holds the API key: they are built from the URL's origin, the HTTP status
- * and the provider's answer only.
+ * The package's one error family: every failure it raises is a DataoortsError with a `code` from
+ * one union, and keeps what caused it as `cause`. None of them ever holds the API key: they are
+ * built from parameter values, the URL's origin, the HTTP status and the provider's answer only.
+ * `to-node-error.ts` turns each code into the n8n error the editor shows.
  */
 
 export type DataoortsErrorCode =
+	| 'DATAOORTS_INVALID_PARAMETER'
 	| 'DATAOORTS_INVALID_URL'
 	| 'DATAOORTS_INSECURE_URL'
 	| 'DATAOORTS_HTTP_STATUS'
@@ -12,9 +14,11 @@ export type DataoortsErrorCode =
 	| 'DATAOORTS_API_FAILURE'
 	| 'DATAOORTS_INVALID_RESPONSE'
 	| 'DATAOORTS_RESPONSE_TOO_LARGE'
+	| 'DATAOORTS_REPLY_NOT_JSON'
 	| 'DATAOORTS_NETWORK'
 	| 'DATAOORTS_TIMEOUT'
-	| 'DATAOORTS_ABORTED';
+	| 'DATAOORTS_ABORTED'
+	| 'DATAOORTS_N8N_TOO_OLD';
 
 /** One entry of the provider's `errors[]` envelope. */
 export interface ProviderError {
@@ -28,7 +32,7 @@ export abstract class DataoortsError extends Error {
 	/** Whether another attempt may succeed. */
 	abstract readonly retryable: boolean;
 
-	/** Attempts made before this error was final; set by the retry loop. */
+	/** Attempts made before this error was final (see `recordAttempts`). */
 	attempts = 1;
 
 	/** HTTP status, where an answer arrived. */
@@ -37,9 +41,35 @@ export abstract class DataoortsError extends Error {
 	/** The provider's own messages, where its envelope was readable. */
 	providerErrors: ProviderError[] = [];
 
-	constructor(message: string) {
-		super(message);
+	constructor(message: string, cause?: unknown) {
+		super(message, cause === undefined ? undefined : { cause });
 		this.name = new.target.name;
+	}
+
+	/** Marks the error as final after `attempts` attempts; the message says so when it retried. */
+	recordAttempts(attempts: number): this {
+		this.attempts = attempts;
+		if (attempts > 1) this.message += ` (gave up after ${attempts} attempts)`;
+		return this;
+	}
+}
+
+/**
+ * A parameter value outside the documented contract. Values given by expression bypass the
+ * editor's own checks, so every item is checked again before any request is sent.
+ */
+export class ParameterValidationError extends DataoortsError {
+	readonly code = 'DATAOORTS_INVALID_PARAMETER';
+
+	readonly retryable = false;
+
+	constructor(
+		/** Parameter path as n8n names it, e.g. `options.topK`. */
+		readonly field: string,
+		message: string,
+		cause?: unknown,
+	) {
+		super(message, cause);
 	}
 }
 
@@ -57,7 +87,7 @@ export class DataoortsConfigError extends DataoortsError {
 
 const RETRYABLE_STATUSES = new Set([408, 409, 429]);
 
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
 	return RETRYABLE_STATUSES.has(status) || status >= 500;
 }
 
@@ -70,8 +100,6 @@ export class DataoortsStatusError extends DataoortsError {
 		message: string,
 		readonly status: number,
 		providerErrors: ProviderError[],
-		/** The parsed error body, for "simplify off" users and debugging; never has the key. */
-		readonly body: unknown,
 		/** Delay the server asked for with Retry-After, in ms. */
 		readonly retryAfterMs?: number,
 	) {
@@ -94,6 +122,21 @@ export class DataoortsResponseError extends DataoortsError {
 	}
 }
 
+/** JSON mode: the model's reply could not be parsed. Quotes the start of the reply. */
+export class ReplyNotJsonError extends DataoortsError {
+	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
+
+	readonly retryable = false;
+
+	constructor(reply: string, cause?: unknown) {
+		const start = reply.replace(/\s+/g, ' ').trim();
+		super(
+			`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
+			cause,
+		);
+	}
+}
+
 /** The connection failed (refused, reset, socket closed): the request may not have arrived. */
 export class DataoortsNetworkError extends DataoortsError {
 	readonly code = 'DATAOORTS_NETWORK';
@@ -104,8 +147,9 @@ export class DataoortsNetworkError extends DataoortsError {
 		message: string,
 		/** The system or undici code, e.g. ECONNRESET or UND_ERR_SOCKET. */
 		readonly causeCode: string | undefined,
+		cause?: unknown,
 	) {
-		super(message);
+		super(message, cause);
 	}
 }
 
@@ -128,5 +172,20 @@ export class DataoortsAbortError extends DataoortsError {
 
 	constructor() {
 		super('The request to Dataoorts was cancelled because the execution was stopped');
+	}
+}
+
+/** The running n8n lacks what a node needs (the chat model needs @n8n/ai-node-sdk). */
+export class N8nTooOldError extends DataoortsError {
+	readonly code = 'DATAOORTS_N8N_TOO_OLD';
+
+	readonly retryable = false;
+
+	constructor(
+		message: string,
+		readonly minVersion: string,
+		cause?: unknown,
+	) {
+		super(message, cause);
 	}
 }

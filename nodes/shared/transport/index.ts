@@ -10,24 +10,16 @@ import {
 	DataoortsError,
 	DataoortsNetworkError,
 	DataoortsTimeoutError,
-} from './errors';
-import {
-	DEFAULT_MAX_RESPONSE_BYTES,
-	classifyAnswer,
-	readCappedText,
-	type DataoortsSuccessBody,
-} from './response-body';
+} from '../errors/errors';
+import type { DataoortsConnection } from '../connection';
+import type { DataoortsSuccessBody } from '../wire';
+import { DEFAULT_MAX_RESPONSE_BYTES, classifyAnswer, readCappedText } from './response-body';
 import { DEFAULT_BACKOFF, retryDelayMs, sleep, type BackoffSettings } from './retry';
 
-export * from './errors';
-export type { DataoortsSuccessBody } from './response-body';
 export { closeDispatchers } from './dispatcher';
 
 export interface ChatRequest {
-	baseUrl: string;
-	apiKey: string;
-	/** Allow plain http:// to a non-loopback host (credential setting). */
-	allowInsecureHttp?: boolean;
+	connection: DataoortsConnection;
 	body: unknown;
 	/** Time limit of one attempt, in ms. */
 	timeoutMs: number;
@@ -138,7 +130,7 @@ async function attemptOnce(
 			method: 'POST',
 			dispatcher: dispatcherFor(url.origin),
 			headers: {
-				authorization: `Bearer ${request.apiKey}`,
+				authorization: `Bearer ${request.connection.apiKey}`,
 				'content-type': 'application/json',
 				accept: 'application/json',
 			},
@@ -173,7 +165,8 @@ async function attemptOnce(
  * were made.
  */
 export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
-	const url = checkEndpoint(request.baseUrl, request.allowInsecureHttp);
+	const { baseUrl, allowInsecureHttp } = request.connection;
+	const url = checkEndpoint(baseUrl, allowInsecureHttp);
 	const payload = JSON.stringify(request.body);
 	for (let attempt = 1; ; attempt++) {
 		if (request.signal?.aborted) throw new DataoortsAbortError();
@@ -181,11 +174,7 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 			return await attemptOnce(url, payload, request);
 		} catch (caught) {
 			const error = caught as DataoortsError;
-			error.attempts = attempt;
-			if (!error.retryable || attempt > request.maxRetries) {
-				if (attempt > 1) error.message += ` (gave up after ${attempt} attempts)`;
-				throw error;
-			}
+			if (!error.retryable || attempt > request.maxRetries) throw error.recordAttempts(attempt);
 			await sleep(retryDelayMs(error, attempt, request.backoff ?? DEFAULT_BACKOFF), request.signal);
 		}
 	}

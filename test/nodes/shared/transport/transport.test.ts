@@ -2,14 +2,14 @@
  * The transport against the loopback API: keep-alive pools, retries and what is never retried,
  * Retry-After, timeouts, the body cap, redirects, plain-http refusal, proxies and cancellation.
  */
+import { connectionFromCredentials } from '../../../../nodes/shared/connection';
+import { DataoortsAbortError, DataoortsError } from '../../../../nodes/shared/errors/errors';
 import {
-	DataoortsAbortError,
-	DataoortsError,
 	checkEndpoint,
 	closeDispatchers,
 	sendChatRequest,
 	type ChatRequest,
-} from '../../../../nodes/Dataoorts/transport';
+} from '../../../../nodes/shared/transport';
 import { startTestProxy } from '../../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
 
@@ -18,8 +18,7 @@ const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100, retryAfterCapMs: 60_000
 
 function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
 	return {
-		baseUrl: server.current.baseUrl,
-		apiKey: server.current.apiKey,
+		connection: connectionFromCredentials(server.current),
 		body: { model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'user', content }] } },
 		timeoutMs: 10_000,
 		maxRetries: 3,
@@ -202,7 +201,15 @@ describe('where the key may go', () => {
 
 	test('a refused URL sends nothing, even with retries', async () => {
 		const error = await failure(
-			sendChatRequest(request('x', { baseUrl: 'http://api.example.com/v1', maxRetries: 3 })),
+			sendChatRequest(
+				request('x', {
+					connection: connectionFromCredentials({
+						baseUrl: 'http://api.example.com/v1',
+						apiKey: 'k',
+					}),
+					maxRetries: 3,
+				}),
+			),
 		);
 		expect(error.code).toBe('DATAOORTS_INSECURE_URL');
 		expect(error.attempts).toBe(1);

@@ -1,0 +1,87 @@
+/**
+ * Table rows → run-time checks. Values given by expression (or by an AI Agent through $fromAI)
+ * bypass the editor's own checks, so both nodes check every value again before anything is sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { ParameterValidationError } from '../errors/errors';
+import {
+	EXECUTION_OPTIONS,
+	HYPERPARAMETERS,
+	describeRange,
+	type ExecutionOption,
+	type HyperparameterOption,
+	type NumericOptionSpec,
+} from './table';
+
+/** A short, safe rendering of a user value for an error message. */
+export function formatValue(value: unknown): string {
+	if (value === undefined) return 'undefined';
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		return String(value);
+	const json = JSON.stringify(value) ?? String(value);
+	return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+}
+
+/** Numbers arrive as numbers from the UI, but often as strings from sheets and expressions. */
+function toNumber(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
+	return Number.NaN;
+}
+
+export function checkNumericOption(spec: NumericOptionSpec, value: unknown): number {
+	const number = toNumber(value);
+	const withinRange =
+		Number.isFinite(number) &&
+		number >= spec.min &&
+		(spec.max === undefined || number <= spec.max) &&
+		(!spec.integer || Number.isInteger(number));
+	if (!withinRange) {
+		const problem = !Number.isFinite(number)
+			? 'is not a number'
+			: spec.integer && !Number.isInteger(number)
+				? 'is not a whole number'
+				: 'is out of range';
+		throw new ParameterValidationError(
+			`options.${spec.option}`,
+			`${spec.displayName} (options.${spec.option}) ${problem}: got ${formatValue(value)}, allowed is ${describeRange(spec)}`,
+		);
+	}
+	return number;
+}
+
+export interface CheckedOptions {
+	/** Only the hyperparameters the user set. */
+	hyperparameters: Partial<Record<HyperparameterOption, number>>;
+	/** Always complete: unset run options take their documented default. */
+	execution: Record<ExecutionOption, number>;
+}
+
+/** The numeric options of an "Options" collection, checked against the table. */
+export function checkOptions(options: IDataObject): CheckedOptions {
+	const hyperparameters: CheckedOptions['hyperparameters'] = {};
+	for (const spec of HYPERPARAMETERS) {
+		if (options[spec.option] !== undefined) {
+			hyperparameters[spec.option] = checkNumericOption(spec, options[spec.option]);
+		}
+	}
+	const execution = {} as CheckedOptions['execution'];
+	for (const spec of EXECUTION_OPTIONS) {
+		const value = options[spec.option];
+		execution[spec.option] = value === undefined ? spec.uiDefault : checkNumericOption(spec, value);
+	}
+	return { hyperparameters, execution };
+}
+
+export function checkModel(value: unknown): string {
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new ParameterValidationError(
+			'model',
+			`Model (model) must be a model ID such as "google/gemma-3-12b-it": got ${formatValue(value)}`,
+		);
+	}
+	return value;
+}
