@@ -62,6 +62,7 @@ async function setupOwner(baseUrl) {
  * @param {object} o
  * @param {string} o.playwrightModule  path of playwright-core
  * @param {string} o.baseUrl           http://127.0.0.1:PORT
+ * @param {string} [o.cookie]         n8n-auth cookie (else the owner is set up here)
  * @param {string} o.workflowId
  * @param {string} o.nodeType          e.g. n8n-nodes-dataoorts.dataoorts
  * @param {string} o.screenshot        PNG path for the open node panel
@@ -72,7 +73,7 @@ async function checkEditor(o) {
 	const { chromium } = require(o.playwrightModule);
 	const problems = [];
 	const details = {};
-	const cookie = await setupOwner(o.baseUrl);
+	const cookie = o.cookie || (await setupOwner(o.baseUrl));
 	const browser = await chromium.launch({
 		executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
 		headless: true,

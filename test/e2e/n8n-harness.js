@@ -1,26 +1,17 @@
 'use strict';
 /*
- * Helpers to drive a real n8n install from the e2e tests (plain Node, no deps).
- * See install-n8n.js for how n8n gets into the cache.
+ * Helpers to drive a real n8n install from the e2e tests (plain Node, no deps): its environment,
+ * the community package install, imports, `n8n execute` and reading its output.
+ * See install-n8n.js for how n8n gets into the cache and lib/n8n-process.js for the processes.
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
+const { cleanEnv } = require('./lib/cache');
+const { runN8n, startN8n, killTree, killAll, sleep } = require('./lib/n8n-process');
 
 const ENCRYPTION_KEY = 'n8n-nodes-dataoorts-e2e-encryption-key';
-
-/** Every n8n process started here (each in its own process group), for killAll(). */
-const children = new Set();
-function track(child) {
-	children.add(child);
-	child.on('exit', () => children.delete(child));
-	return child;
-}
-function killAll() {
-	for (const c of children) killTree(c, 'SIGKILL');
-}
-process.on('exit', killAll);
 
 /** A fresh, empty N8N_USER_FOLDER (n8n keeps its data in <folder>/.n8n). */
 function makeUserFolder(label = 'n8n') {
@@ -30,9 +21,10 @@ function makeUserFolder(label = 'n8n') {
 /** Environment for every n8n command of one run. */
 function n8nEnv(info, userFolder, extra = {}) {
 	const major = Number(info.version.split('.')[0]);
+	const base = cleanEnv();
 	const env = {
-		...process.env,
-		PATH: `${path.dirname(info.node)}${path.delimiter}${process.env.PATH}`,
+		...base,
+		PATH: `${path.dirname(info.node)}${path.delimiter}${base.PATH}`,
 		N8N_USER_FOLDER: userFolder,
 		DB_TYPE: 'sqlite',
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
@@ -54,47 +46,6 @@ function n8nEnv(info, userFolder, extra = {}) {
 	if (major < 2) env.N8N_EXPRESSION_ENGINE = env.N8N_EXPRESSION_ENGINE || 'legacy';
 	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
 	return env;
-}
-
-/** Runs `n8n <args>`; resolves { code, stdout, stderr, ms }. Never hangs longer than timeoutMs. */
-function runN8n(info, args, env, { timeoutMs = 120000 } = {}) {
-	return new Promise((resolve) => {
-		const t0 = Date.now();
-		const child = track(
-			spawn(info.node, [info.bin, ...args], {
-				env,
-				stdio: ['ignore', 'pipe', 'pipe'],
-				detached: true,
-			}),
-		);
-		let stdout = '';
-		let stderr = '';
-		let timedOut = false;
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		const timer = setTimeout(() => {
-			timedOut = true;
-			killTree(child);
-		}, timeoutMs);
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			// n8n may leave task-runner children behind in its process group
-			killTree(child, 'SIGKILL');
-			resolve({ code: timedOut ? 'TIMEOUT' : code, signal, stdout, stderr, ms: Date.now() - t0 });
-		});
-	});
-}
-
-function killTree(child, signal = 'SIGTERM') {
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		try {
-			child.kill(signal);
-		} catch {
-			/* gone */
-		}
-	}
 }
 
 /**
@@ -137,45 +88,44 @@ function tarballPackageJson(tarball) {
 	if (res.status !== 0) throw new Error(`cannot read package.json from ${tarball}: ${res.stderr}`);
 	return JSON.parse(res.stdout);
 }
+function npmIn(dir, args, timeoutMs) {
+	const res = spawnSync('npm', args, {
+		cwd: dir,
+		encoding: 'utf8',
+		timeout: timeoutMs,
+		env: cleanEnv(),
+	});
+	if (res.status !== 0)
+		throw new Error(
+			`npm ${args.join(' ')} in ${dir} failed (${res.status}): ${res.stderr || res.error}`,
+		);
+	return res;
+}
 
 /**
- * Installs the tarball as a community package the way n8n's Community Nodes screen
- * leaves it: <userFolder>/.n8n/nodes/package.json lists the dependency and
- * node_modules/<name> holds it with its production dependencies. Peer dependencies
- * (n8n-workflow) are not installed: n8n resolves them from its own node_modules.
+ * Installs the tarball the way the README tells users to:
+ *   cd <user folder>/.n8n/nodes   (created with `npm init -y` when missing)
+ *   npm install <tarball> --omit=peer
+ * The peer dependencies (n8n-workflow, @n8n/ai-node-sdk) are n8n's own and must not be installed:
+ * n8n resolves them from its own node_modules.
  */
 function installCommunityPackage(userFolder, tarball, { timeoutMs = 300000 } = {}) {
 	const pkg = tarballPackageJson(tarball);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	const manifest = {
-		name: 'installed-nodes',
-		private: true,
-		dependencies: { [pkg.name]: `file:${path.resolve(tarball)}` },
-	};
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify(manifest, null, 2));
-	const res = spawnSync(
-		'npm',
-		[
-			'install',
-			'--audit=false',
-			'--fund=false',
-			'--bin-links=false',
-			'--ignore-scripts=true',
-			'--package-lock=false',
-			'--legacy-peer-deps',
-			'--omit=dev',
-			'--no-progress',
-			'--loglevel=error',
-		],
-		{ cwd: nodesDir, encoding: 'utf8', timeout: timeoutMs },
-	);
-	if (res.status !== 0)
-		throw new Error(`npm install of ${tarball} failed (${res.status}): ${res.stderr || res.error}`);
+	if (!fs.existsSync(path.join(nodesDir, 'package.json')))
+		npmIn(nodesDir, ['init', '-y'], timeoutMs);
+	npmIn(nodesDir, ['install', path.resolve(tarball), '--omit=peer'], timeoutMs);
 	const installedDir = path.join(nodesDir, 'node_modules', pkg.name);
 	if (!fs.existsSync(path.join(installedDir, 'package.json')))
 		throw new Error(`${pkg.name} missing in ${nodesDir}/node_modules`);
-	return { name: pkg.name, version: pkg.version, nodesDir, installedDir, n8n: pkg.n8n };
+	const peers = Object.keys(pkg.peerDependencies || {});
+	const installedPeers = peers.filter((p) => fs.existsSync(path.join(nodesDir, 'node_modules', p)));
+	if (installedPeers.length)
+		throw new Error(
+			`peer dependencies installed despite --omit=peer: ${installedPeers.join(', ')}`,
+		);
+	return { name: pkg.name, version: pkg.version, nodesDir, installedDir, n8n: pkg.n8n, peers };
 }
 
 async function importCredentials(info, env, credentials, dir) {
@@ -214,51 +164,6 @@ async function executeWorkflow(info, env, id, { timeoutMs = 120000 } = {}) {
 		parseError = e;
 	}
 	return { ...res, run, parseError };
-}
-
-/** Starts `n8n start`; resolves when /healthz answers. Returns { url, stop(), output() }. */
-async function startN8n(info, env, { port, timeoutMs = 90000 } = {}) {
-	const child = track(
-		spawn(info.node, [info.bin, 'start'], {
-			env: { ...env, N8N_PORT: String(port), N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		}),
-	);
-	let out = '';
-	child.stdout.on('data', (d) => (out += d));
-	child.stderr.on('data', (d) => (out += d));
-	let exited = false;
-	child.on('exit', () => (exited = true));
-	const url = `http://127.0.0.1:${port}`;
-	const stop = async () => {
-		if (exited) return;
-		killTree(child, 'SIGTERM');
-		const t0 = Date.now();
-		while (!exited && Date.now() - t0 < 15000) await sleep(200);
-		if (!exited) killTree(child, 'SIGKILL');
-		killTree(child, 'SIGKILL'); // leftovers (task runners) in the group
-	};
-	const t0 = Date.now();
-	while (Date.now() - t0 < timeoutMs) {
-		if (exited) throw new Error(`n8n start exited early:\n${out.slice(-4000)}`);
-		try {
-			// /healthz answers before the REST routes exist (1.x): wait for /rest/settings too.
-			const r = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			const s =
-				r.ok && (await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2000) }));
-			if (s && s.ok) return { url, stop, output: () => out, child, startMs: Date.now() - t0 };
-		} catch {
-			/* not yet */
-		}
-		await sleep(500);
-	}
-	await stop();
-	throw new Error(`n8n start not ready after ${timeoutMs} ms:\n${out.slice(-4000)}`);
-}
-
-function sleep(ms) {
-	return new Promise((r) => setTimeout(r, ms));
 }
 
 module.exports = {

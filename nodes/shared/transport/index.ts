@@ -109,6 +109,7 @@ function attemptError(
 	return new DataoortsNetworkError(
 		`Could not reach Dataoorts at ${attempt.origin}: ${reason}`,
 		causeCode,
+		error,
 	);
 }
 
