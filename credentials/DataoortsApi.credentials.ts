@@ -8,7 +8,7 @@ import type {
 
 import { DEFAULT_MODEL } from '../nodes/shared/catalog';
 
-export const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
+const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
 
 export class DataoortsApi implements ICredentialType {
 	name = 'dataoortsApi';

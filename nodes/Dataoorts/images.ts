@@ -5,7 +5,7 @@ import { ParameterValidationError } from '../shared/errors/errors';
 import { formatValue } from '../shared/parameters/check';
 import type { ImageContentPart } from '../shared/wire';
 
-export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
 /** Per image, before base64 (which adds a third): large enough for photos, small enough for one request. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

@@ -7,7 +7,7 @@ import type { DataoortsSuccessBody } from '../shared/wire';
 import type { ItemParameters } from './validation';
 
 /** The simplified output item: what the next node maps, e.g. `{{ $json.response }}`. */
-export interface SimplifiedOutput extends IDataObject {
+interface SimplifiedOutput extends IDataObject {
 	response: IDataObject[keyof IDataObject];
 	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 	tool_calls: IDataObject[];

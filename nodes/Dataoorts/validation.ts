@@ -10,15 +10,15 @@ import {
 } from '../shared/parameters/check';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
-export type MessageRole = (typeof MESSAGE_ROLES)[number];
+type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 export interface ChatMessage {
 	role: MessageRole;
 	content: string;
 }
 
-export const RESPONSE_FORMATS = ['text', 'json'] as const;
-export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+const RESPONSE_FORMATS = ['text', 'json'] as const;
+type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
 
 /** Everything one item asks for, checked against the documented contract. */
 export interface ItemParameters extends CheckedOptions {
@@ -67,7 +67,7 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	});
 }
 
-export function checkResponseFormat(value: unknown): ResponseFormat {
+function checkResponseFormat(value: unknown): ResponseFormat {
 	if (value === undefined) return 'text';
 	if (!RESPONSE_FORMATS.includes(value as ResponseFormat)) {
 		throw new ParameterValidationError(
@@ -79,7 +79,7 @@ export function checkResponseFormat(value: unknown): ResponseFormat {
 }
 
 /** A schema given as JSON text (the editor's JSON field) or as an object (an expression). */
-export function checkJsonSchema(value: unknown): IDataObject | undefined {
+function checkJsonSchema(value: unknown): IDataObject | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
 		return undefined;
 	let schema: unknown = value;
@@ -103,7 +103,7 @@ export function checkJsonSchema(value: unknown): IDataObject | undefined {
 }
 
 /** "data, photo" → ["data", "photo"]; expressions may also give an array. */
-export function checkImageProperties(value: unknown): string[] {
+function checkImageProperties(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	const names = Array.isArray(value)
 		? value

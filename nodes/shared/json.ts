@@ -1,5 +1,5 @@
 /** The outcome of parsing JSON text: the value, or why the text is not JSON. */
-export type JsonParseResult = { ok: true; value: unknown } | { ok: false; reason: string };
+type JsonParseResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
 /**
  * JSON.parse as a result instead of an exception, so that callers raise their own typed error

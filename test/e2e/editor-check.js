@@ -23,6 +23,9 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
+const NOT_INSTALLED =
+	'[data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]';
+
 const OWNER = {
 	email: 'owner@example.test',
 	firstName: 'E2E',
@@ -58,6 +61,87 @@ async function setupOwner(baseUrl) {
 	return m[1];
 }
 
+async function launch(o, cookie) {
+	const { chromium } = require(o.playwrightModule);
+	const browser = await chromium.launch({
+		executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+		timeout: 60000,
+	});
+	const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await ctx.addCookies([
+		{ name: 'n8n-auth', value: cookie, url: o.baseUrl, httpOnly: true, sameSite: 'Lax' },
+	]);
+	// The editor may try public hosts (banners, templates, telemetry): answer them locally.
+	await ctx.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(30000);
+	const consoleErrors = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 300));
+	});
+	return { browser, page, consoleErrors };
+}
+
+/** The editor's own node type list: is the community node there? */
+async function typesInEditor(page, nodeType) {
+	return page.evaluate(async (type) => {
+		const r = await fetch('/types/nodes.json');
+		if (!r.ok) return `GET /types/nodes.json -> ${r.status}`;
+		const list = await r.json();
+		return list.filter((t) => t.name === type).map((t) => `${t.name}@${JSON.stringify(t.version)}`);
+	}, nodeType);
+}
+
+/** Finds the node on the canvas, screenshots the canvas, opens the node panel; returns it. */
+async function openNodePanel(page, o, details) {
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-type="${o.nodeType}"]`).first();
+	await node.waitFor({ state: 'visible', timeout: 60000 });
+	await page.waitForTimeout(1000); // canvas settles (fit view animation)
+	details.canvasIconSrc = await node
+		.locator('img')
+		.first()
+		.getAttribute('src', { timeout: 2000 })
+		.catch(() => null);
+	if (o.canvasScreenshot) await page.screenshot({ path: o.canvasScreenshot });
+	await node.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]').first();
+	await ndv.waitFor({ state: 'visible', timeout: 30000 });
+	// Either the parameters or the "not installed" notice shows up.
+	await page
+		.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-model"], ${NOT_INSTALLED}`)
+		.first()
+		.waitFor({ state: 'visible', timeout: 30000 })
+		.catch(() => {});
+	await page.waitForTimeout(500);
+	await page.screenshot({ path: o.screenshot });
+	return ndv;
+}
+
+/** What the open panel shows: the Model and Messages fields, not the "not installed" notice. */
+async function inspectPanel(page, ndv, problems, details) {
+	const ndvText = (await ndv.innerText().catch(() => '')).replace(/\s+/g, ' ');
+	details.ndvTextStart = ndvText.slice(0, 300);
+	const notInstalled =
+		(await page.locator(NOT_INSTALLED).count()) > 0 ||
+		/install this node|not currently installed/i.test(ndvText);
+	if (notInstalled)
+		problems.push('editor shows the node as not installed ("Install this node to use it")');
+	const model = await ndv.locator('[data-test-id="parameter-input-model"]').count();
+	const messages = await ndv.locator('[data-test-id="fixed-collection-messages"]').count();
+	details.fields = { model, messages };
+	if (!model) problems.push('node panel has no Model field (parameter-input-model)');
+	if (!messages) problems.push('node panel has no Messages field (fixed-collection-messages)');
+	if (!/\bModel\b/.test(ndvText)) problems.push('node panel text lacks "Model"');
+	if (!/\bMessages\b/.test(ndvText)) problems.push('node panel text lacks "Messages"');
+	details.modelValue = await ndv
+		.locator('[data-test-id="parameter-input-model"] input')
+		.first()
+		.inputValue({ timeout: 2000 })
+		.catch(() => null);
+}
+
 /**
  * @param {object} o
  * @param {string} o.playwrightModule  path of playwright-core
@@ -70,93 +154,23 @@ async function setupOwner(baseUrl) {
  * @returns {Promise<{ok: boolean, problems: string[], details: object}>}
  */
 async function checkEditor(o) {
-	const { chromium } = require(o.playwrightModule);
 	const problems = [];
 	const details = {};
 	const cookie = o.cookie || (await setupOwner(o.baseUrl));
-	const browser = await chromium.launch({
-		executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: CHROMIUM_ARGS,
-		timeout: 60000,
-	});
-	const consoleErrors = [];
+	const { browser, page, consoleErrors } = await launch(o, cookie);
 	try {
-		const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		await ctx.addCookies([
-			{ name: 'n8n-auth', value: cookie, url: o.baseUrl, httpOnly: true, sameSite: 'Lax' },
-		]);
-		// The editor may try public hosts (banners, templates, telemetry): answer them locally.
-		await ctx.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-		const page = await ctx.newPage();
-		page.setDefaultTimeout(30000);
-		page.on('console', (msg) => {
-			if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 300));
-		});
-		// The editor's own node type list: is the community node there?
 		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`, {
 			waitUntil: 'domcontentloaded',
 			timeout: 60000,
 		});
-		details.typesInEditor = await page.evaluate(async (type) => {
-			const r = await fetch('/types/nodes.json');
-			if (!r.ok) return `GET /types/nodes.json -> ${r.status}`;
-			const list = await r.json();
-			return list
-				.filter((t) => t.name === type)
-				.map((t) => `${t.name}@${JSON.stringify(t.version)}`);
-		}, o.nodeType);
+		details.typesInEditor = await typesInEditor(page, o.nodeType);
 		if (!Array.isArray(details.typesInEditor) || details.typesInEditor.length === 0) {
 			problems.push(
 				`node type ${o.nodeType} missing from /types/nodes.json (${JSON.stringify(details.typesInEditor)})`,
 			);
 		}
-		const node = page
-			.locator(`[data-test-id="canvas-node"][data-node-type="${o.nodeType}"]`)
-			.first();
-		await node.waitFor({ state: 'visible', timeout: 60000 });
-		await page.waitForTimeout(1000); // canvas settles (fit view animation)
-		details.canvasIconSrc = await node
-			.locator('img')
-			.first()
-			.getAttribute('src', { timeout: 2000 })
-			.catch(() => null);
-		if (o.canvasScreenshot) await page.screenshot({ path: o.canvasScreenshot });
-		await node.dblclick();
-		const ndv = page.locator('[data-test-id="ndv"]').first();
-		await ndv.waitFor({ state: 'visible', timeout: 30000 });
-		// Either the parameters or the "not installed" notice shows up.
-		await page
-			.locator(
-				'[data-test-id="ndv"] [data-test-id="parameter-input-model"], [data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]',
-			)
-			.first()
-			.waitFor({ state: 'visible', timeout: 30000 })
-			.catch(() => {});
-		await page.waitForTimeout(500);
-		await page.screenshot({ path: o.screenshot });
-		const ndvText = (await ndv.innerText().catch(() => '')).replace(/\s+/g, ' ');
-		details.ndvTextStart = ndvText.slice(0, 300);
-		const notInstalled =
-			(await page
-				.locator(
-					'[data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]',
-				)
-				.count()) > 0 || /install this node|not currently installed/i.test(ndvText);
-		if (notInstalled)
-			problems.push('editor shows the node as not installed ("Install this node to use it")');
-		const model = await ndv.locator('[data-test-id="parameter-input-model"]').count();
-		const messages = await ndv.locator('[data-test-id="fixed-collection-messages"]').count();
-		details.fields = { model, messages };
-		if (!model) problems.push('node panel has no Model field (parameter-input-model)');
-		if (!messages) problems.push('node panel has no Messages field (fixed-collection-messages)');
-		if (!/\bModel\b/.test(ndvText)) problems.push('node panel text lacks "Model"');
-		if (!/\bMessages\b/.test(ndvText)) problems.push('node panel text lacks "Messages"');
-		details.modelValue = await ndv
-			.locator('[data-test-id="parameter-input-model"] input')
-			.first()
-			.inputValue({ timeout: 2000 })
-			.catch(() => null);
+		const ndv = await openNodePanel(page, o, details);
+		await inspectPanel(page, ndv, problems, details);
 	} finally {
 		details.consoleErrors = consoleErrors.slice(0, 10);
 		await browser.close().catch(() => {});

@@ -100,7 +100,7 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 };
 
 /** The next step shown under an error, by what went wrong. */
-export function hintFor(error: DataoortsError): string | undefined {
+function hintFor(error: DataoortsError): string | undefined {
 	const mapping = MAPPINGS[error.code];
 	return mapping.kind === 'api' ? mapping.hint(error) : mapping.description(error);
 }

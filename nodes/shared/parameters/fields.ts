@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describeRange, type NumericOptionSpec } from './table';
 
 /** One UI field from one row of the parameter table. */
-export function numericOptionField(spec: NumericOptionSpec): INodeProperties {
+function numericOptionField(spec: NumericOptionSpec): INodeProperties {
 	// The lint rule looks for a `default` key with a value; the row's is one.
 	const { uiDefault } = spec;
 	return {
