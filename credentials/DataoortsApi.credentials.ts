@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_MODEL } from '../nodes/shared/catalog';
+import { DATAOORTS_ICON } from '../nodes/shared/node-identity';
 
 const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
 
@@ -15,7 +16,7 @@ export class DataoortsApi implements ICredentialType {
 
 	displayName = 'Dataoorts API';
 
-	icon: Icon = { light: 'file:dataoorts.svg', dark: 'file:dataoorts.dark.svg' };
+	icon: Icon = DATAOORTS_ICON;
 
 	documentationUrl = 'https://cloud.dataoorts.com/ai';
 

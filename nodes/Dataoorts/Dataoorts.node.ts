@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
 import { nodeProperties } from './properties';
 import { route } from './router';
 
@@ -13,10 +14,10 @@ export class Dataoorts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dataoorts',
 		name: 'dataoorts',
-		icon: { light: 'file:dataoorts.svg', dark: 'file:dataoorts.dark.svg' },
+		icon: DATAOORTS_ICON,
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["model"]}}',
+		subtitle: MODEL_SUBTITLE,
 		description: 'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek)',
 		defaults: { name: 'Dataoorts' },
 		inputs: [NodeConnectionTypes.Main],

@@ -11,6 +11,7 @@ import {
 // Types only: tsc erases these imports, so loading this file never loads the SDK. n8n before
 // 2.16.0 has no @n8n/ai-node-sdk, and one node file that fails to load takes the whole package
 // (the Dataoorts node too) down with it.
+import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
 import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
@@ -65,10 +66,10 @@ export class LmChatDataoorts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dataoorts Chat Model',
 		name: 'lmChatDataoorts',
-		icon: { light: 'file:dataoorts.svg', dark: 'file:dataoorts.dark.svg' },
+		icon: DATAOORTS_ICON,
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["model"]}}',
+		subtitle: MODEL_SUBTITLE,
 		description: `Dataoorts serverless LLMs for the Basic LLM Chain and the AI Agent (n8n ${MIN_N8N_VERSION} or newer)`,
 		defaults: { name: 'Dataoorts Chat Model' },
 		codex: {

@@ -23,13 +23,23 @@ export interface NumericOptionSpec {
 }
 
 /** A documented API hyperparameter: sent under `data.<apiName>` only when the user sets it. */
-export interface HyperparameterSpec extends NumericOptionSpec {
+interface HyperparameterRow extends NumericOptionSpec {
+	readonly kind: 'hyperparameter';
 	/** The API's documented snake_case name. */
 	readonly apiName: string;
 }
 
-const hyperparameterRows = [
+/**
+ * How the node runs its items; not sent to the API. Defaults are what a user gets without
+ * touching the option, so they are also the run-time fallbacks.
+ */
+interface RunOptionRow extends NumericOptionSpec {
+	readonly kind: 'run';
+}
+
+const ROWS = [
 	{
+		kind: 'hyperparameter',
 		option: 'maxTokens',
 		apiName: 'max_tokens',
 		displayName: 'Maximum Number of Tokens',
@@ -40,6 +50,7 @@ const hyperparameterRows = [
 		uiDefault: 512,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'temperature',
 		apiName: 'temperature',
 		displayName: 'Sampling Temperature',
@@ -51,6 +62,7 @@ const hyperparameterRows = [
 		uiDefault: 0.6,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'topP',
 		apiName: 'top_p',
 		displayName: 'Top P',
@@ -61,6 +73,7 @@ const hyperparameterRows = [
 		uiDefault: 0.9,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'topK',
 		apiName: 'top_k',
 		displayName: 'Top K',
@@ -71,6 +84,7 @@ const hyperparameterRows = [
 		uiDefault: 40,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'seed',
 		apiName: 'seed',
 		displayName: 'Seed',
@@ -82,6 +96,7 @@ const hyperparameterRows = [
 		uiDefault: 1,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'repetitionPenalty',
 		apiName: 'repetition_penalty',
 		displayName: 'Repetition Penalty',
@@ -92,6 +107,7 @@ const hyperparameterRows = [
 		uiDefault: 1,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'frequencyPenalty',
 		apiName: 'frequency_penalty',
 		displayName: 'Frequency Penalty',
@@ -102,6 +118,7 @@ const hyperparameterRows = [
 		uiDefault: 0,
 	},
 	{
+		kind: 'hyperparameter',
 		option: 'presencePenalty',
 		apiName: 'presence_penalty',
 		displayName: 'Presence Penalty',
@@ -112,20 +129,9 @@ const hyperparameterRows = [
 		integer: false,
 		uiDefault: 0,
 	},
-] as const satisfies readonly HyperparameterSpec[];
 
-/** `maxTokens`, `temperature`, …: the option names, from the table. */
-export type HyperparameterOption = (typeof hyperparameterRows)[number]['option'];
-
-export const HYPERPARAMETERS: ReadonlyArray<HyperparameterSpec & { option: HyperparameterOption }> =
-	hyperparameterRows;
-
-/**
- * How the node runs its items. Not sent to the API. Defaults are what a user gets without
- * touching the option, so they are also the run-time fallbacks.
- */
-const executionOptionRows = [
 	{
+		kind: 'run',
 		option: 'concurrency',
 		displayName: 'Concurrency',
 		description:
@@ -136,6 +142,7 @@ const executionOptionRows = [
 		uiDefault: 5,
 	},
 	{
+		kind: 'run',
 		option: 'maxRetries',
 		displayName: 'Max Retries',
 		description:
@@ -146,6 +153,7 @@ const executionOptionRows = [
 		uiDefault: 3,
 	},
 	{
+		kind: 'run',
 		option: 'timeout',
 		displayName: 'Timeout (Ms)',
 		description:
@@ -155,13 +163,23 @@ const executionOptionRows = [
 		integer: true,
 		uiDefault: 600_000,
 	},
-] as const satisfies readonly NumericOptionSpec[];
+] as const satisfies ReadonlyArray<HyperparameterRow | RunOptionRow>;
+
+type Row = (typeof ROWS)[number];
+
+/** `maxTokens`, `temperature`, …: the hyperparameters' option names, from the table. */
+export type HyperparameterOption = Extract<Row, { kind: 'hyperparameter' }>['option'];
 
 /** `concurrency`, `maxRetries`, `timeout`: the run options, from the table. */
-export type ExecutionOption = (typeof executionOptionRows)[number]['option'];
+export type ExecutionOption = Extract<Row, { kind: 'run' }>['option'];
 
-export const EXECUTION_OPTIONS: ReadonlyArray<NumericOptionSpec & { option: ExecutionOption }> =
-	executionOptionRows;
+export const HYPERPARAMETERS = ROWS.filter(
+	(row): row is Extract<Row, { kind: 'hyperparameter' }> => row.kind === 'hyperparameter',
+) as ReadonlyArray<HyperparameterRow & { option: HyperparameterOption }>;
+
+export const EXECUTION_OPTIONS = ROWS.filter(
+	(row): row is Extract<Row, { kind: 'run' }> => row.kind === 'run',
+) as ReadonlyArray<RunOptionRow & { option: ExecutionOption }>;
 
 /** Human-readable allowed range, used by both field descriptions and error messages. */
 export function describeRange(spec: Pick<NumericOptionSpec, 'min' | 'max' | 'integer'>): string {

@@ -1,0 +1,9 @@
+/** What both nodes show the same way in the editor: the icon and the model as subtitle. */
+import type { Icon } from 'n8n-workflow';
+
+export const DATAOORTS_ICON: Icon = {
+	light: 'file:dataoorts.svg',
+	dark: 'file:dataoorts.dark.svg',
+};
+
+export const MODEL_SUBTITLE = '={{$parameter["model"]}}';
