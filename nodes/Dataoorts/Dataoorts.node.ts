@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
+import { searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
 import { route } from './router';
 
@@ -16,7 +17,9 @@ export class Dataoorts implements INodeType {
 		name: 'dataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		version: 1,
+		// 2: the model is a resource locator (From List / By ID); version 1 keeps its plain list.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: MODEL_SUBTITLE,
 		description: 'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek)',
 		defaults: { name: 'Dataoorts' },
@@ -27,6 +30,8 @@ export class Dataoorts implements INodeType {
 		usableAsTool: true,
 		properties: nodeProperties,
 	};
+
+	methods = { listSearch: { searchModels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

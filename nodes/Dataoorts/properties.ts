@@ -5,9 +5,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { TEXT_MODELS } from '../shared/catalog';
-import { modelProperty } from '../shared/parameters/model-field';
+import { modelFields } from '../shared/parameters/model-field';
 import { optionsCollection } from '../shared/parameters/fields';
-import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../shared/parameters/table';
+import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
 import { MAX_IMAGE_BYTES } from './images';
 import { MESSAGE_ROLES } from './validation';
 
@@ -19,6 +19,13 @@ const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; descri
 		description: 'An earlier answer of the model, for multi-turn context',
 	},
 };
+
+/** A valid starting point, so the field never opens with an error. */
+const JSON_SCHEMA_EXAMPLE = JSON.stringify(
+	{ type: 'object', properties: { title: { type: 'string' } }, required: ['title'] },
+	null,
+	2,
+);
 
 /** Options beyond the numeric table: JSON output and images (optional upstream features). */
 const featureOptions: INodeProperties[] = [
@@ -43,18 +50,18 @@ const featureOptions: INodeProperties[] = [
 		displayName: 'JSON Schema',
 		name: 'jsonSchema',
 		type: 'json',
-		default: '',
-		placeholder:
-			'{ "type": "object", "properties": { "title": { "type": "string" } }, "required": ["title"] }',
+		default: JSON_SCHEMA_EXAMPLE,
 		description:
-			'Only with Response Format JSON: the schema the reply should follow, sent as guided_json. Whether it is enforced depends on the model supporting guided JSON (Dataoorts does not document it); the reply is parsed either way.',
+			'The schema the reply should follow, sent as guided_json. Whether it is enforced depends on the model supporting guided JSON (Dataoorts does not document it); the reply is parsed either way.',
+		displayOptions: { show: { responseFormat: ['json'] } },
 	},
 	{
 		displayName: 'Image Binary Properties',
 		name: 'imageBinaryProperties',
 		type: 'string',
-		default: 'data',
-		placeholder: 'data, photo',
+		default: '',
+		placeholder: 'e.g. data, photo',
+		hint: 'The names of binary properties of the input item, as the previous node calls them',
 		description: `Binary properties of the input item that hold images (PNG, JPEG, WebP or GIF, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB each), separated by commas. They are sent with the last user message, for models that accept images: ${TEXT_MODELS.filter(
 			(model) => model.vision,
 		)
@@ -64,7 +71,7 @@ const featureOptions: INodeProperties[] = [
 ];
 
 export const nodeProperties: INodeProperties[] = [
-	modelProperty,
+	...modelFields,
 	{
 		displayName: 'Messages',
 		name: 'messages',
@@ -92,6 +99,8 @@ export const nodeProperties: INodeProperties[] = [
 						type: 'string',
 						typeOptions: { rows: 4 },
 						default: '',
+						required: true,
+						placeholder: 'e.g. Summarise this review in one sentence: {{ $json.review }}',
 						description:
 							'The text of the message. Map fields of the input item into it with expressions; as an AI Agent tool, let the agent fill it with {{ $fromAI("prompt", "The question to ask the model", "string") }}.',
 					},
@@ -107,5 +116,5 @@ export const nodeProperties: INodeProperties[] = [
 		description:
 			'Whether to return only response, usage, tool_calls and model instead of the whole API answer',
 	},
-	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS], featureOptions),
+	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS], featureOptions),
 ];

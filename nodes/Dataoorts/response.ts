@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { costOf, type Cost, type PriceOverrides } from '../shared/cost';
 import { ReplyNotJsonError } from '../shared/errors/errors';
 import { parseJson } from '../shared/json';
 import { readUsage } from '../shared/usage';
@@ -10,11 +11,17 @@ import type { ItemParameters } from './validation';
 interface SimplifiedOutput extends IDataObject {
 	response: IDataObject[keyof IDataObject];
 	usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+	/** Null when the model's price is unknown (not in the catalog, no price options set). */
+	cost: (Cost & IDataObject) | null;
 	tool_calls: IDataObject[];
 	model: string;
 }
 
-export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): SimplifiedOutput {
+export function simplifyAnswer(
+	answer: DataoortsSuccessBody,
+	model: string,
+	prices: PriceOverrides = {},
+): SimplifiedOutput {
 	const { result } = answer;
 	const usage = readUsage(answer);
 	return {
@@ -24,6 +31,7 @@ export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): Sim
 			completion_tokens: usage.completionTokens,
 			total_tokens: usage.totalTokens,
 		},
+		cost: costOf(usage, model, prices) as SimplifiedOutput['cost'],
 		tool_calls: (Array.isArray(result.tool_calls) ? result.tool_calls : []) as IDataObject[],
 		// The API does not echo the model, so the item records the one that was asked for.
 		model,
@@ -46,17 +54,21 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 }
 
 /**
- * Output JSON of one item: simplified, or the API's whole answer when simplify is off. In JSON
- * mode the parsed reply is added as `data`, so the next node maps `{{ $json.data.<key> }}`.
+ * Output JSON of one item: simplified, or the API's whole answer (plus `cost`) when simplify is
+ * off. In JSON mode the parsed reply is added as `data`, so the next node maps
+ * `{{ $json.data.<key> }}`.
  */
 export function toOutputJson(
 	answer: DataoortsSuccessBody,
 	options: Pick<ItemParameters, 'simplify' | 'model'> &
-		Partial<Pick<ItemParameters, 'responseFormat'>>,
+		Partial<Pick<ItemParameters, 'responseFormat' | 'prices'>>,
 ): IDataObject {
 	const json: IDataObject = options.simplify
-		? simplifyAnswer(answer, options.model)
-		: (answer as unknown as IDataObject);
+		? simplifyAnswer(answer, options.model, options.prices)
+		: {
+				...(answer as unknown as IDataObject),
+				cost: costOf(readUsage(answer), options.model, options.prices) as IDataObject | null,
+			};
 	return options.responseFormat === 'json'
 		? { ...json, data: parseJsonReply(answer.result.response) }
 		: json;

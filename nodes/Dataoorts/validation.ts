@@ -123,7 +123,7 @@ function checkImageProperties(value: unknown): string[] {
 export function readItemParameters(context: IExecuteFunctions, itemIndex: number): ItemParameters {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
-		model: checkModel(context.getNodeParameter('model', itemIndex)),
+		model: checkModel(context.getNodeParameter('model', itemIndex, '', { extractValue: true })),
 		messages: checkMessages(context.getNodeParameter('messages.values', itemIndex, [])),
 		simplify: context.getNodeParameter('simplify', itemIndex, true) !== false,
 		...checkOptions(options),

@@ -18,7 +18,7 @@ import { connectionFromCredentials, type DataoortsCredentialData } from '../shar
 import { N8nTooOldError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModel } from '../shared/parameters/check';
-import { modelProperty } from '../shared/parameters/model-field';
+import { modelFields, searchModels } from '../shared/parameters/model-field';
 import type * as ChatModelModule from './DataoortsChatModel';
 import { chatModelOptionsField, checkChatModelOptions } from './options';
 
@@ -68,7 +68,9 @@ export class LmChatDataoorts implements INodeType {
 		name: 'lmChatDataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		version: 1,
+		// 2: the model is a resource locator (From List / By ID), as in the Dataoorts node.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: MODEL_SUBTITLE,
 		description: `Dataoorts serverless LLMs for the Basic LLM Chain and the AI Agent (n8n ${MIN_N8N_VERSION} or newer)`,
 		defaults: { name: 'Dataoorts Chat Model' },
@@ -87,15 +89,19 @@ export class LmChatDataoorts implements INodeType {
 		credentials: [{ name: 'dataoortsApi', required: true }],
 		properties: [
 			{
-				displayName: `Connect this node to a Basic LLM Chain or an AI Agent (Chat Model input). It needs n8n ${MIN_N8N_VERSION} or newer; on older n8n, use the Dataoorts node.`,
+				// The n8n version it needs is in the node's description and in the error on older n8n.
+				displayName:
+					'Connect this node to the Chat Model input of a Basic LLM Chain or an AI Agent',
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
-			modelProperty,
+			...modelFields,
 			chatModelOptionsField,
 		],
 	};
+
+	methods = { listSearch: { searchModels } };
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
 		const { sdk, model } = await loadAiModules(this);
@@ -103,7 +109,7 @@ export class LmChatDataoorts implements INodeType {
 		let modelId: string;
 		let options: ReturnType<typeof checkChatModelOptions>;
 		try {
-			modelId = checkModel(this.getNodeParameter('model', itemIndex));
+			modelId = checkModel(this.getNodeParameter('model', itemIndex, '', { extractValue: true }));
 			options = checkChatModelOptions(
 				this.getNodeParameter('options', itemIndex, {}) as IDataObject,
 			);

@@ -1,24 +1,35 @@
 /**
- * Dataoorts text-generation models (public catalog, last changed 2025-10). The catalog changes
- * over time, so the node also accepts any model id given by expression and sends it as is.
+ * Dataoorts text-generation models: ids and context windows from Dataoorts' public catalog file
+ * (last changed 2025-10); prices in USD per million tokens from each model's page (input) and
+ * Dataoorts' public pricing.txt (output), checked 2026-11. The catalog changes over time, so both
+ * nodes also accept any other model id (By ID), and a user can set prices for it.
  */
 export interface CatalogModel {
 	readonly id: string;
 	readonly contextWindow: number;
-	/** Accepts image parts in message content (issue: vision). */
+	/** Accepts image parts in message content. */
 	readonly vision: boolean;
+	/** USD per million prompt tokens. */
+	readonly inputPricePerMillion: number;
+	/** USD per million completion tokens. */
+	readonly outputPricePerMillion: number;
 }
 
 export const DEFAULT_MODEL = 'google/gemma-3-12b-it';
 
+// prettier-ignore
 export const TEXT_MODELS: readonly CatalogModel[] = [
-	{ id: 'google/gemma-3-12b-it', contextWindow: 80_000, vision: true },
-	{ id: 'meta/llama-4-scout-17b-16e-instruct', contextWindow: 130_000, vision: true },
-	{ id: 'meta/llama-3.3-70b-instruct-fp8-fast', contextWindow: 25_000, vision: false },
-	{ id: 'meta/llama-3.1-70b-instruct', contextWindow: 25_000, vision: false },
-	{ id: 'meta/llama-3.1-8b-instruct', contextWindow: 8_000, vision: false },
-	{ id: 'meta/llama-guard-3-8b', contextWindow: 8_124, vision: false },
-	{ id: 'deepseek-ai/deepseek-r1-distill-qwen-32b', contextWindow: 85_000, vision: false },
-	{ id: 'qwen/qwen2.5-coder-32b-instruct', contextWindow: 32_500, vision: false },
-	{ id: 'qwen/qwq-32b', contextWindow: 24_000, vision: false },
+	{ id: 'google/gemma-3-12b-it', contextWindow: 80_000, vision: true, inputPricePerMillion: 0.11, outputPricePerMillion: 0.12 },
+	{ id: 'meta/llama-4-scout-17b-16e-instruct', contextWindow: 130_000, vision: true, inputPricePerMillion: 0.32, outputPricePerMillion: 0.34 },
+	{ id: 'meta/llama-3.3-70b-instruct-fp8-fast', contextWindow: 25_000, vision: false, inputPricePerMillion: 0.31, outputPricePerMillion: 0.34 },
+	{ id: 'meta/llama-3.1-70b-instruct', contextWindow: 25_000, vision: false, inputPricePerMillion: 0.31, outputPricePerMillion: 0.34 },
+	{ id: 'meta/llama-3.1-8b-instruct', contextWindow: 8_000, vision: false, inputPricePerMillion: 0.07, outputPricePerMillion: 0.08 },
+	{ id: 'meta/llama-guard-3-8b', contextWindow: 8_124, vision: false, inputPricePerMillion: 0.12, outputPricePerMillion: 0.15 },
+	{ id: 'deepseek-ai/deepseek-r1-distill-qwen-32b', contextWindow: 85_000, vision: false, inputPricePerMillion: 0.56, outputPricePerMillion: 0.59 },
+	{ id: 'qwen/qwen2.5-coder-32b-instruct', contextWindow: 32_500, vision: false, inputPricePerMillion: 0.55, outputPricePerMillion: 0.57 },
+	{ id: 'qwen/qwq-32b', contextWindow: 24_000, vision: false, inputPricePerMillion: 0.54, outputPricePerMillion: 0.57 },
 ];
+
+export function catalogModel(id: string): CatalogModel | undefined {
+	return TEXT_MODELS.find((model) => model.id === id);
+}

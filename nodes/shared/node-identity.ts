@@ -6,4 +6,5 @@ export const DATAOORTS_ICON: Icon = {
 	dark: 'file:dataoorts.dark.svg',
 };
 
-export const MODEL_SUBTITLE = '={{$parameter["model"]}}';
+/** The model id, from version 1's plain value or version 2's resource locator. */
+export const MODEL_SUBTITLE = '={{$parameter["model"].value || $parameter["model"]}}';

@@ -26,6 +26,8 @@ export interface DataoortsNodeSettings {
 	type?: string;
 	parameters: INode['parameters'];
 	onError?: INode['onError'];
+	/** 1 unless set: most tests pin the version whose saved workflows must keep running. */
+	typeVersion?: number;
 }
 
 export interface RunOptions {
@@ -52,7 +54,7 @@ export function dataoortsNode(settings: DataoortsNodeSettings): INode {
 		id: 'dataoorts-node',
 		name: settings.name ?? 'Dataoorts',
 		type: settings.type ?? NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: settings.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: settings.parameters,
 		credentials: { dataoortsApi: { id: 'cred-1', name: 'Dataoorts account' } },

@@ -6,6 +6,7 @@ const serverModule = require('../server/dataoorts-server.js') as {
 		apiKey?: string;
 		latencyMs?: number;
 		faultPlan?: FaultPlan;
+		extraModels?: string[];
 	}) => Promise<DataoortsTestServer>;
 };
 
@@ -55,7 +56,9 @@ export interface DataoortsTestServer {
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
 /** Starts one server for a test file and resets it between tests. */
-export function useDataoortsServer(options: { apiKey?: string; latencyMs?: number } = {}): {
+export function useDataoortsServer(
+	options: { apiKey?: string; latencyMs?: number; extraModels?: string[] } = {},
+): {
 	current: DataoortsTestServer;
 } {
 	const holder = {} as { current: DataoortsTestServer };

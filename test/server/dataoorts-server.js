@@ -72,7 +72,7 @@ function contentText(content) {
 }
 
 /** Checks a request body against the contract; returns an error answer or undefined. */
-function contractError(body) {
+function contractError(body, served = CATALOG) {
 	if (body === null || typeof body !== 'object')
 		return envelopeError(400, 5004, 'Invalid input: body must be a JSON object');
 	const { model, data } = body;
@@ -83,7 +83,7 @@ function contractError(body) {
 			`Could not route to ${BASE_PATH}, perhaps your object identifier is invalid?`,
 		);
 	}
-	if (!CATALOG.has(model)) return envelopeError(400, 5007, `No such model ${model} or task`);
+	if (!served.has(model)) return envelopeError(400, 5007, `No such model ${model} or task`);
 	if (data === null || typeof data !== 'object')
 		return envelopeError(400, 5006, "Error: required properties at '/' are 'data'");
 	const { messages } = data;
@@ -283,10 +283,12 @@ function parseFault(kind, argument) {
 
 /**
  * Starts the server on 127.0.0.1 and an ephemeral port.
- * @param {{ apiKey?: string, latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number }} [options]
+ * @param {{ apiKey?: string, latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number, extraModels?: string[] }} [options]
+ * `extraModels`: ids served beside the catalog, like a model the provider added after it.
  */
 async function startDataoortsServer(options = {}) {
 	const apiKey = options.apiKey ?? 'test-key';
+	const served = new Set([...CATALOG, ...(options.extraModels ?? [])]);
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	const attemptsByKey = new Map();
@@ -400,7 +402,7 @@ async function startDataoortsServer(options = {}) {
 			const handled = await applyFault(fault, req, res, record);
 			if (handled) return;
 		}
-		const problem = contractError(record.body);
+		const problem = contractError(record.body, served);
 		if (problem) return send(res, record, problem.status, problem.body);
 		return send(res, record, 200, successAnswer(record.body, state.autoToolCalls));
 	}

@@ -8,10 +8,12 @@ import { ParameterValidationError } from '../errors/errors';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
+	PRICE_OPTIONS,
 	describeRange,
 	type ExecutionOption,
 	type HyperparameterOption,
 	type NumericOptionSpec,
+	type PriceOption,
 } from './table';
 
 /** A short, safe rendering of a user value for an error message. */
@@ -58,22 +60,36 @@ export interface CheckedOptions {
 	hyperparameters: Partial<Record<HyperparameterOption, number>>;
 	/** Always complete: unset run options take their documented default. */
 	execution: Record<ExecutionOption, number>;
+	/** Only the prices the user set. */
+	prices: Partial<Record<PriceOption, number>>;
+}
+
+/** The options of `rows` that are set, checked. */
+function checkSetOptions<Option extends string>(
+	rows: ReadonlyArray<NumericOptionSpec & { option: Option }>,
+	options: IDataObject,
+): Partial<Record<Option, number>> {
+	const values: Partial<Record<Option, number>> = {};
+	for (const spec of rows) {
+		if (options[spec.option] !== undefined) {
+			values[spec.option] = checkNumericOption(spec, options[spec.option]);
+		}
+	}
+	return values;
 }
 
 /** The numeric options of an "Options" collection, checked against the table. */
 export function checkOptions(options: IDataObject): CheckedOptions {
-	const hyperparameters: CheckedOptions['hyperparameters'] = {};
-	for (const spec of HYPERPARAMETERS) {
-		if (options[spec.option] !== undefined) {
-			hyperparameters[spec.option] = checkNumericOption(spec, options[spec.option]);
-		}
-	}
 	const execution = {} as CheckedOptions['execution'];
 	for (const spec of EXECUTION_OPTIONS) {
 		const value = options[spec.option];
 		execution[spec.option] = value === undefined ? spec.uiDefault : checkNumericOption(spec, value);
 	}
-	return { hyperparameters, execution };
+	return {
+		hyperparameters: checkSetOptions(HYPERPARAMETERS, options),
+		execution,
+		prices: checkSetOptions(PRICE_OPTIONS, options),
+	};
 }
 
 export function checkModel(value: unknown): string {

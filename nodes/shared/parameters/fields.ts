@@ -16,7 +16,7 @@ function numericOptionField(spec: NumericOptionSpec): INodeProperties {
 		typeOptions: {
 			minValue: spec.min,
 			...(spec.max === undefined ? {} : { maxValue: spec.max }),
-			numberPrecision: spec.integer ? 0 : 2,
+			numberPrecision: spec.integer ? 0 : (spec.decimals ?? 2),
 		},
 	};
 }

@@ -1,9 +1,20 @@
-/** The model field both nodes show: the catalog as a list; any other id by expression. */
-import type { INodeProperties } from 'n8n-workflow';
+/**
+ * The model field both nodes show. Version 1 (saved workflows): a list of the catalog, any other id
+ * by expression. Version 2: a resource locator, From List (searchable catalog) or By ID, as n8n's
+ * own LLM nodes have it; saved as `{ __rl: true, mode: 'list' | 'id', value: '<model id>' }`.
+ */
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MODEL, TEXT_MODELS } from '../catalog';
+import { DEFAULT_MODEL, TEXT_MODELS, type CatalogModel } from '../catalog';
 
-export const modelProperty: INodeProperties = {
+/** One line a user compares models by: context window, images, price. */
+function summary(model: CatalogModel): string {
+	const context = `${model.contextWindow.toLocaleString('en-US')}-token context`;
+	const price = `$${model.inputPricePerMillion} in / $${model.outputPricePerMillion} out per million tokens`;
+	return `${context}${model.vision ? ', accepts images' : ''}; ${price}`;
+}
+
+const modelListField: INodeProperties = {
 	displayName: 'Model',
 	name: 'model',
 	type: 'options',
@@ -12,8 +23,50 @@ export const modelProperty: INodeProperties = {
 	options: TEXT_MODELS.map((model) => ({
 		name: model.id,
 		value: model.id,
-		description: `Context window ${model.contextWindow.toLocaleString('en-US')} tokens${model.vision ? '; accepts images' : ''}`,
+		description: summary(model),
 	})),
 	description:
-		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; it is sent as is.',
+		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	displayOptions: { show: { '@version': [1] } },
 };
+
+const modelLocatorField: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: DEFAULT_MODEL },
+	required: true,
+	description: 'The Dataoorts model that answers',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchModels', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. google/gemma-3-12b-it',
+			hint: 'Any Dataoorts model ID, also one newer than this list',
+		},
+	],
+	displayOptions: { show: { '@version': [2] } },
+};
+
+/** Both versions' model fields: n8n shows the one of the node's version. */
+export const modelFields: INodeProperties[] = [modelListField, modelLocatorField];
+
+/** The From List search: the catalog, filtered by id, each entry with its context and price. */
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	return {
+		results: TEXT_MODELS.filter((model) => model.id.toLowerCase().includes(needle)).map(
+			(model) => ({ name: `${model.id} (${summary(model)})`, value: model.id }),
+		),
+	};
+}

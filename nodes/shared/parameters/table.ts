@@ -20,6 +20,8 @@ export interface NumericOptionSpec {
 	readonly integer: boolean;
 	/** Value the field shows when the user adds it. */
 	readonly uiDefault: number;
+	/** Decimal places the UI offers for a non-integer (2 unless set). */
+	readonly decimals?: number;
 }
 
 /** A documented API hyperparameter: sent under `data.<apiName>` only when the user sets it. */
@@ -35,6 +37,11 @@ interface HyperparameterRow extends NumericOptionSpec {
  */
 interface RunOptionRow extends NumericOptionSpec {
 	readonly kind: 'run';
+}
+
+/** A price for the output's `cost`, overriding the catalog's (USD per million tokens). */
+interface PriceRow extends NumericOptionSpec {
+	readonly kind: 'price';
 }
 
 const ROWS = [
@@ -155,7 +162,7 @@ const ROWS = [
 	{
 		kind: 'run',
 		option: 'timeout',
-		displayName: 'Timeout (Ms)',
+		displayName: 'Timeout (Milliseconds)',
 		description:
 			'How long one attempt may take, in milliseconds, before it is abandoned (and retried). Long generations need minutes; the default is 10 minutes.',
 		min: 1000,
@@ -163,7 +170,29 @@ const ROWS = [
 		integer: true,
 		uiDefault: 600_000,
 	},
-] as const satisfies ReadonlyArray<HyperparameterRow | RunOptionRow>;
+	{
+		kind: 'price',
+		option: 'inputPricePerMillion',
+		displayName: 'Input Price per Million Tokens (USD)',
+		description:
+			"What a million prompt tokens cost, for the output's cost field. Overrides the catalog's price; set it for a model the catalog does not list.",
+		min: 0,
+		integer: false,
+		uiDefault: 0,
+		decimals: 4,
+	},
+	{
+		kind: 'price',
+		option: 'outputPricePerMillion',
+		displayName: 'Output Price per Million Tokens (USD)',
+		description:
+			"What a million completion tokens cost, for the output's cost field. Overrides the catalog's price; set it for a model the catalog does not list.",
+		min: 0,
+		integer: false,
+		uiDefault: 0,
+		decimals: 4,
+	},
+] as const satisfies ReadonlyArray<HyperparameterRow | RunOptionRow | PriceRow>;
 
 type Row = (typeof ROWS)[number];
 
@@ -180,6 +209,13 @@ export const HYPERPARAMETERS = ROWS.filter(
 export const EXECUTION_OPTIONS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'run' }> => row.kind === 'run',
 ) as ReadonlyArray<RunOptionRow & { option: ExecutionOption }>;
+
+/** `inputPricePerMillion`, `outputPricePerMillion`. */
+export type PriceOption = Extract<Row, { kind: 'price' }>['option'];
+
+export const PRICE_OPTIONS = ROWS.filter(
+	(row): row is Extract<Row, { kind: 'price' }> => row.kind === 'price',
+) as ReadonlyArray<PriceRow & { option: PriceOption }>;
 
 /** Human-readable allowed range, used by both field descriptions and error messages. */
 export function describeRange(spec: Pick<NumericOptionSpec, 'min' | 'max' | 'integer'>): string {

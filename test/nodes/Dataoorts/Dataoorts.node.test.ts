@@ -42,6 +42,9 @@ function jsonOf(result: RunResult) {
 	return result.outputs![0].map((item) => item.json);
 }
 
+/** The seed's usage (21 in, 512 out) at gemma-3-12b-it's $0.11 / $0.12 per million tokens. */
+const SEED_COST = { input: 0.00000231, output: 0.00006144, total: 0.00006375, currency: 'USD' };
+
 describe('the seed example, end to end', () => {
 	const seedParameters = {
 		model: SEED_REQUEST.model,
@@ -64,6 +67,7 @@ describe('the seed example, end to end', () => {
 			{
 				response: SEED_RESPONSE.result.response,
 				usage: { prompt_tokens: 21, completion_tokens: 512, total_tokens: 533 },
+				cost: SEED_COST,
 				tool_calls: [],
 				model: 'google/gemma-3-12b-it',
 			},
@@ -73,7 +77,7 @@ describe('the seed example, end to end', () => {
 
 	test("with Simplify Output off, outputs the API's whole answer", async () => {
 		const result = await run({ parameters: { ...seedParameters, simplify: false } });
-		expect(jsonOf(result)).toEqual([SEED_RESPONSE]);
+		expect(jsonOf(result)).toEqual([{ ...SEED_RESPONSE, cost: SEED_COST }]);
 	});
 
 	test('sends only the options the user set', async () => {

@@ -2,20 +2,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
-import { EXECUTION_OPTIONS, HYPERPARAMETERS } from '../../../nodes/shared/parameters/table';
+import {
+	EXECUTION_OPTIONS,
+	HYPERPARAMETERS,
+	PRICE_OPTIONS,
+} from '../../../nodes/shared/parameters/table';
 import { TEXT_MODELS } from '../../../nodes/shared/catalog';
 import documented from '../../fixtures/documented-parameters.json';
 
 const nodeDescription = new Dataoorts().description;
 const property = (name: string) => nodeDescription.properties.find((entry) => entry.name === name)!;
+/** The field n8n shows at `version` (fields of other versions are hidden by `@version`). */
+const propertyAt = (name: string, version: number) =>
+	nodeDescription.properties.find(
+		(entry) =>
+			entry.name === name &&
+			(entry.displayOptions?.show?.['@version'] ?? [version]).includes(version),
+	)!;
 const optionFields = property('options').options as INodeProperties[];
 
 test('the node is the public contract: name, version, credential, parameters', () => {
 	expect(nodeDescription.name).toBe('dataoorts');
 	expect(nodeDescription.displayName).toBe('Dataoorts');
-	expect(nodeDescription.version).toBe(1);
+	// Version 2 made the model a resource locator; saved version 1 nodes keep their list.
+	expect(nodeDescription.version).toEqual([1, 2]);
+	expect(nodeDescription.defaultVersion).toBe(2);
 	expect(nodeDescription.credentials).toEqual([{ name: 'dataoortsApi', required: true }]);
 	expect(nodeDescription.properties.map((entry) => entry.name)).toEqual([
+		'model',
 		'model',
 		'messages',
 		'simplify',
@@ -31,18 +45,52 @@ test('the optional features are options with their documented names', () => {
 	expect(
 		option('responseFormat').options!.map((entry) => (entry as { value: string }).value),
 	).toEqual(['text', 'json']);
-	expect(option('jsonSchema')).toMatchObject({ type: 'json', default: '' });
+	// Shown only with Response Format JSON, starting from a valid schema (no red lint on adding it).
+	expect(option('jsonSchema')).toMatchObject({
+		type: 'json',
+		displayOptions: { show: { responseFormat: ['json'] } },
+	});
+	expect(JSON.parse(option('jsonSchema').default as string)).toMatchObject({ type: 'object' });
 	expect(option('jsonSchema').description).toMatch(/guided_json.*depends on the model/);
-	expect(option('imageBinaryProperties')).toMatchObject({ type: 'string', default: 'data' });
+	// Starts empty: adding it to a text-only flow sends no image and breaks nothing.
+	expect(option('imageBinaryProperties')).toMatchObject({ type: 'string', default: '' });
 });
 
-test('the model list is the catalog, defaulting to google/gemma-3-12b-it', () => {
-	const model = property('model');
+test('version 1: the model list is the catalog, defaulting to google/gemma-3-12b-it', () => {
+	const model = propertyAt('model', 1);
 	expect(model.default).toBe('google/gemma-3-12b-it');
 	expect(model.options!.map((option) => (option as { value: string }).value)).toEqual(
 		TEXT_MODELS.map((entry) => entry.id),
 	);
 	expect(model.description).toMatch(/expression/);
+});
+
+test('version 2: the model is a resource locator, From List (searchable) or By ID', async () => {
+	const model = propertyAt('model', 2);
+	expect(model.type).toBe('resourceLocator');
+	expect(model.default).toEqual({ mode: 'list', value: 'google/gemma-3-12b-it' });
+	expect(model.modes!.map((mode) => [mode.name, mode.type])).toEqual([
+		['list', 'list'],
+		['id', 'string'],
+	]);
+	const search = new Dataoorts().methods.listSearch.searchModels;
+	const all = await search.call({} as never);
+	expect(all.results.map((entry) => entry.value)).toEqual(TEXT_MODELS.map((entry) => entry.id));
+	expect(all.results[0].name).toBe(
+		'google/gemma-3-12b-it (80,000-token context, accepts images; $0.11 in / $0.12 out per million tokens)',
+	);
+	const llama = await search.call({} as never, 'LLAMA-3.1');
+	expect(llama.results.map((entry) => entry.value)).toEqual([
+		'meta/llama-3.1-70b-instruct',
+		'meta/llama-3.1-8b-instruct',
+	]);
+});
+
+test('message content is required and says what to write', () => {
+	const values = (property('messages').options as Array<{ values: INodeProperties[] }>)[0];
+	const content = values.values.find((entry) => entry.name === 'content')!;
+	expect(content.required).toBe(true);
+	expect(content.placeholder).toMatch(/^e\.g\. /);
 });
 
 test('messages are a fixedCollection at messages.values[] with system, user and assistant roles', () => {
@@ -100,7 +148,7 @@ test('the documented table: names and ranges as the provider documents them', ()
 	).toEqual(documented.runOptions);
 	expect(optionFields.map((entry) => entry.name).sort()).toEqual(
 		[
-			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS].map((spec) => spec.option),
+			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS].map((spec) => spec.option),
 			'imageBinaryProperties',
 			'jsonSchema',
 			'responseFormat',

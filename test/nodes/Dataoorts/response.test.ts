@@ -5,10 +5,12 @@ import { SEED_RESPONSE } from '../../helpers/fixtures';
 
 const seed = SEED_RESPONSE as unknown as DataoortsSuccessBody;
 
-test('simplified output: response, usage, tool_calls and the model asked for', () => {
+test('simplified output: response, usage, cost, tool_calls and the model asked for', () => {
 	expect(simplifyAnswer(seed, 'google/gemma-3-12b-it')).toEqual({
 		response: SEED_RESPONSE.result.response,
 		usage: { prompt_tokens: 21, completion_tokens: 512, total_tokens: 533 },
+		// 21 × $0.11 and 512 × $0.12 per million tokens.
+		cost: { input: 0.00000231, output: 0.00006144, total: 0.00006375, currency: 'USD' },
 		tool_calls: [],
 		model: 'google/gemma-3-12b-it',
 	});
@@ -24,6 +26,7 @@ test('missing usage and tool_calls become zeros and an empty list, never undefin
 	expect(simplifyAnswer(sparse, 'm/x')).toEqual({
 		response: 'ok',
 		usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+		cost: null,
 		tool_calls: [],
 		model: 'm/x',
 	});
@@ -37,7 +40,32 @@ test('tool calls pass through; simplify off returns the whole body', () => {
 	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([
 		{ name: 'lookup', arguments: { id: 1 } },
 	]);
-	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toBe(seed);
+	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toEqual({ ...seed, cost: null });
+});
+
+describe('cost', () => {
+	test('an unknown model has no price: cost is null, with Simplify Output on and off', () => {
+		expect(simplifyAnswer(seed, 'acme/unlisted-1b').cost).toBeNull();
+		expect(toOutputJson(seed, { simplify: false, model: 'acme/unlisted-1b' }).cost).toBeNull();
+	});
+
+	test('the price options set a price for any model, and override the catalog one by one', () => {
+		const prices = { inputPricePerMillion: 1, outputPricePerMillion: 2 };
+		expect(simplifyAnswer(seed, 'acme/unlisted-1b', prices).cost).toEqual({
+			input: 0.000021,
+			output: 0.001024,
+			total: 0.001045,
+			currency: 'USD',
+		});
+		expect(
+			toOutputJson(seed, {
+				simplify: false,
+				model: 'google/gemma-3-12b-it',
+				prices: { outputPricePerMillion: 1 },
+			}).cost,
+		).toEqual({ input: 0.00000231, output: 0.000512, total: 0.00051431, currency: 'USD' });
+		expect(simplifyAnswer(seed, 'acme/unlisted-1b', { inputPricePerMillion: 1 }).cost).toBeNull();
+	});
 });
 
 describe('parseJsonReply', () => {

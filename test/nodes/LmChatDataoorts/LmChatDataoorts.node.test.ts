@@ -117,12 +117,17 @@ describe('description', () => {
 		});
 		expect(MIN_N8N_VERSION).toBe('2.16.0');
 		expect(description.description).toContain('2.16.0');
+		// The panel's notice says how to connect it; the version is in the description (and in
+		// the error on older n8n), not a warning shown on every n8n that already runs it.
 		expect(
 			description.properties.find((property) => property.type === 'notice')?.displayName,
-		).toContain('2.16.0');
-		const model = description.properties.find((property) => property.name === 'model')!;
-		expect(model.default).toBe('google/gemma-3-12b-it');
-		expect(model.options).toHaveLength(9);
+		).not.toContain('2.16.0');
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+		const models = description.properties.filter((property) => property.name === 'model');
+		expect(models.map((model) => model.type)).toEqual(['options', 'resourceLocator']);
+		expect(models[0].default).toBe('google/gemma-3-12b-it');
+		expect(models[0].options).toHaveLength(9);
 	});
 });
 
@@ -377,7 +382,7 @@ describe('errors', () => {
 			'Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50 [item 0]',
 		);
 		await expect(supplyModel({ options: { timeout: 'soon' } })).rejects.toThrow(
-			/Timeout \(Ms\) \(options.timeout\) is not a number/,
+			/Timeout \(Milliseconds\) \(options.timeout\) is not a number/,
 		);
 		await expect(supplyModel({ model: '' })).rejects.toThrow(/Model \(model\) must be a model ID/);
 		expect(server.current.requests).toHaveLength(0);

@@ -65,9 +65,16 @@ test('checkModel sends any non-empty id as is', () => {
 	expect(() => checkModel(7)).toThrow(/got 7/);
 });
 
-test('checkOptions keeps only the hyperparameters set and fills execution defaults', () => {
+test('checkOptions keeps only the hyperparameters and prices set and fills execution defaults', () => {
 	expect(checkOptions({ topK: 3, somethingElse: 'ignored' })).toEqual({
 		hyperparameters: { topK: 3 },
 		execution: { concurrency: 5, maxRetries: 3, timeout: 600_000 },
+		prices: {},
 	});
+	expect(checkOptions({ outputPricePerMillion: '0.5' }).prices).toEqual({
+		outputPricePerMillion: 0.5,
+	});
+	expect(() => checkOptions({ inputPricePerMillion: -1 })).toThrow(
+		'Input Price per Million Tokens (USD) (options.inputPricePerMillion) is out of range: got -1, allowed is a number of at least 0',
+	);
 });

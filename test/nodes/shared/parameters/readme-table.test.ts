@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
+	PRICE_OPTIONS,
 	describeRange,
 } from '../../../../nodes/shared/parameters/table';
 
@@ -35,11 +36,14 @@ test('the README lists every hyperparameter as the table defines it', () => {
 	expect(readme).toContain(table);
 });
 
-test('the README lists every run option as the table defines it', () => {
+test.each([
+	['run option', EXECUTION_OPTIONS, 'Default'],
+	['price option', PRICE_OPTIONS, 'Shown when added'],
+])('the README lists every %s as the table defines it', (_kind, rows, defaultHeader) => {
 	const table = [
-		row(['Option', '`options.` name', 'Allowed', 'Default', 'What it does']),
+		row(['Option', '`options.` name', 'Allowed', defaultHeader, 'What it does']),
 		'|---|---|---|---|---|',
-		...EXECUTION_OPTIONS.map((spec) =>
+		...rows.map((spec) =>
 			row([
 				spec.displayName,
 				`\`${spec.option}\``,
