@@ -1,24 +1,16 @@
+/** The item's binary properties named in Image Binary Properties → image content parts. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { TEXT_MODELS } from '../shared/catalog';
 import { ParameterValidationError } from '../shared/errors/errors';
+import { checkModelTakesImages, imageContentPart } from '../shared/images';
 import { formatValue } from '../shared/parameters/check';
 import type { ImageContentPart } from '../shared/wire';
 
-const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-
-/** Per image, before base64 (which adds a third): large enough for photos, small enough for one request. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-
 const FIELD = 'options.imageBinaryProperties';
-
-function fail(message: string): never {
-	throw new ParameterValidationError(FIELD, message);
-}
 
 /**
  * Reads the named binary properties of one input item as image content parts. Catalog models
- * known not to accept images are refused; other model ids (given by expression) are sent as is.
+ * known not to accept images are refused; other model ids are sent as they are.
  */
 export async function readImages(
 	context: IExecuteFunctions,
@@ -27,39 +19,21 @@ export async function readImages(
 	model: string,
 ): Promise<ImageContentPart[]> {
 	if (propertyNames.length === 0) return [];
-	const catalogModel = TEXT_MODELS.find((entry) => entry.id === model);
-	if (catalogModel && !catalogModel.vision) {
-		const visionModels = TEXT_MODELS.filter((entry) => entry.vision).map((entry) => entry.id);
-		fail(
-			`Model ${model} does not accept images; use ${visionModels.join(' or ')}, or remove Image Binary Properties (${FIELD})`,
-		);
-	}
+	checkModelTakesImages(model, FIELD, `remove Image Binary Properties (${FIELD})`);
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
 	const parts: ImageContentPart[] = [];
 	for (const name of propertyNames) {
 		const data = binary[name];
 		if (data === undefined) {
 			const present = Object.keys(binary);
-			fail(
+			throw new ParameterValidationError(
+				FIELD,
 				`Image Binary Properties (${FIELD}): the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`,
 			);
 		}
-		const mimeType = String(data.mimeType ?? '').toLowerCase();
-		if (!(IMAGE_MIME_TYPES as readonly string[]).includes(mimeType)) {
-			fail(
-				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${formatValue(mimeType || 'of unknown type')}, not an image the API takes (${IMAGE_MIME_TYPES.join(', ')})`,
-			);
-		}
-		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, name);
-		if (buffer.length > MAX_IMAGE_BYTES) {
-			fail(
-				`Image Binary Properties (${FIELD}): binary property ${formatValue(name)} is ${buffer.length} bytes, over the ${MAX_IMAGE_BYTES}-byte limit per image`,
-			);
-		}
-		parts.push({
-			type: 'image_url',
-			image_url: { url: `data:${mimeType};base64,${buffer.toString('base64')}` },
-		});
+		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, name);
+		const label = `Image Binary Properties (${FIELD}): binary property ${formatValue(name)}`;
+		parts.push(imageContentPart({ mimeType: String(data.mimeType ?? ''), bytes }, FIELD, label));
 	}
 	return parts;
 }

@@ -5,10 +5,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { TEXT_MODELS } from '../shared/catalog';
+import { MAX_IMAGE_BYTES } from '../shared/images';
 import { modelFields } from '../shared/parameters/model-field';
 import { optionsCollection } from '../shared/parameters/fields';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
-import { MAX_IMAGE_BYTES } from './images';
 import { MESSAGE_ROLES } from './validation';
 
 const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; description: string }> = {

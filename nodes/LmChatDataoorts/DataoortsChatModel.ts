@@ -11,6 +11,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { DataoortsConnection } from '../shared/connection';
 import { toNodeError } from '../shared/errors/to-node-error';
+import { checkModelTakesImages } from '../shared/images';
 import { hyperparameterFields } from '../shared/parameters/api-fields';
 import type { HyperparameterOption } from '../shared/parameters/table';
 import { sendChatRequest } from '../shared/transport';
@@ -66,8 +67,12 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	/** The documented request body: `{ model, data: { messages, <set hyperparameters>, tools? } }`. */
 	buildRequestBody(messages: Message[], config?: DataoortsChatModelConfig): ChatRequestBody {
 		const merged = this.mergeConfig(config) as DataoortsChatModelConfig;
+		const wireMessages = toDataoortsMessages(messages);
+		if (wireMessages.some((message) => Array.isArray(message.content))) {
+			checkModelTakesImages(this.modelId, 'model', 'send the agent text only');
+		}
 		const data: ChatRequestBody['data'] = {
-			messages: toDataoortsMessages(messages),
+			messages: wireMessages,
 			...hyperparameterFields(merged),
 		};
 		if (this.tools.length > 0) {

@@ -14,6 +14,7 @@ import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody, WireMessage, WireToolCall } from '../shared/wire';
+import { imageParts } from './images';
 
 /** A unique, non-empty id: LangChain pairs tool results to calls (and stream chunks) by it. */
 export function newToolCallId(): string {
@@ -25,6 +26,13 @@ function textOf(content: MessageContent[]): string {
 		.filter((part): part is Extract<MessageContent, { type: 'text' }> => part.type === 'text')
 		.map((part) => part.text)
 		.join('');
+}
+
+/** Text alone, or text and then the message's images as content parts. */
+function userContent(content: MessageContent[], messageNumber: number): WireMessage['content'] {
+	const images = imageParts(content, messageNumber);
+	const text = textOf(content);
+	return images.length === 0 ? text : [{ type: 'text', text }, ...images];
 }
 
 /** A tool result as the text the model reads. */
@@ -59,11 +67,13 @@ export function toDataoortsMessages(messages: Message[]): WireMessage[] {
 	// LangChain's AgentExecutor sends tool results without a name: take it from the call.
 	const toolNames = new Map<string, string>();
 	const out: WireMessage[] = [];
-	for (const message of messages) {
+	for (const [index, message] of messages.entries()) {
 		switch (message.role) {
 			case 'system':
+				out.push({ role: 'system', content: textOf(message.content) });
+				break;
 			case 'user':
-				out.push({ role: message.role, content: textOf(message.content) });
+				out.push({ role: 'user', content: userContent(message.content, index + 1) });
 				break;
 			case 'assistant': {
 				const calls: WireToolCall[] = [];

@@ -6,7 +6,7 @@ import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-
 import type { IDataObject } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
-import { MAX_IMAGE_BYTES } from '../../../nodes/Dataoorts/images';
+import { MAX_IMAGE_BYTES } from '../../../nodes/shared/images';
 import { JSON_INSTRUCTION } from '../../../nodes/Dataoorts/request-body';
 import { dataoortsNode, runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
 import { useDataoortsServer } from '../../helpers/server';

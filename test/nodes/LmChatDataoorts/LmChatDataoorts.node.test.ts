@@ -63,8 +63,17 @@ function supplyContext(
 			if (type !== 'dataoortsApi') throw new Error(`unexpected credential type ${type}`);
 			return { apiKey: SECRET_KEY, baseUrl: server.current.baseUrl, ...credential };
 		},
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) =>
-			name in parameters ? parameters[name] : fallback,
+		// As n8n does: `extractValue` turns a resource locator into its value.
+		getNodeParameter: (
+			name: string,
+			_itemIndex: number,
+			fallback?: unknown,
+			options?: { extractValue?: boolean },
+		) => {
+			const value = name in parameters ? parameters[name] : fallback;
+			const locator = value as { __rl?: boolean; value?: unknown } | undefined;
+			return options?.extractValue && locator?.__rl ? locator.value : value;
+		},
 		addInputData: (_type: string, data: unknown) => {
 			recorded.inputs.push(data);
 			return { index: recorded.inputs.length - 1 };
@@ -131,6 +140,56 @@ describe('description', () => {
 	});
 });
 
+test('version 2: the model picked From List or By ID is the one sent', async () => {
+	for (const [mode, value] of [
+		['list', 'qwen/qwq-32b'],
+		['id', 'meta/llama-3.1-70b-instruct'],
+	]) {
+		const { model } = await supplyModel({ model: { __rl: true, mode, value } });
+		await model.invoke([new HumanMessage('Which model?')]);
+		expect(lastBody().model).toBe(value);
+	}
+});
+
+describe('images an AI Agent passes', () => {
+	// A 1×1 PNG.
+	const png =
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+	const withImage = (mimeType: string) =>
+		new HumanMessage({
+			content: [
+				{ type: 'text', text: 'What is in this picture?' },
+				{ type: 'image', mimeType, data: png },
+			],
+		});
+
+	test('reach a vision model as an image_url part after the text', async () => {
+		const { model } = await supplyModel({ model: 'google/gemma-3-12b-it' });
+		await model.invoke([withImage('image/png')]);
+		expect(lastBody().data.messages).toEqual([
+			{
+				role: 'user',
+				content: [
+					{ type: 'text', text: 'What is in this picture?' },
+					{ type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } },
+				],
+			},
+		]);
+	});
+
+	test('are refused for a catalog model without vision, and for another file type', async () => {
+		const { model } = await supplyModel({ model: 'meta/llama-3.1-8b-instruct' });
+		await expect(model.invoke([withImage('image/png')])).rejects.toThrow(
+			'Model meta/llama-3.1-8b-instruct does not accept images',
+		);
+		const { model: vision } = await supplyModel({ model: 'google/gemma-3-12b-it' });
+		await expect(vision.invoke([withImage('image/tiff')])).rejects.toThrow(
+			'Image 1 of message 1 is "image/tiff", not an image the API takes',
+		);
+		expect(server.current.apiRequests).toHaveLength(0);
+	});
+});
+
 describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', () => {
 	test('supplyData hands over a LangChain chat model that can bind tools', async () => {
 		const { model } = await supplyModel();
@@ -172,6 +231,10 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 		expect(recorded.inputs).toHaveLength(1);
 		expect(JSON.stringify(recorded.outputs)).toContain('Echo: Capital of France?');
 		expect(recorded.events.map((entry) => entry.event)).toContain('ai-llm-generated-output');
+		// Token usage reaches n8n's AI logs the way its own chat models report it.
+		expect(JSON.stringify(recorded.outputs)).toContain(
+			'"tokenUsage":{"completionTokens":4,"promptTokens":5,"totalTokens":9}',
+		);
 	});
 
 	test('every hyperparameter of the table reaches data.<apiName>, at its documented bounds', async () => {
