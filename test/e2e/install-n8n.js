@@ -8,7 +8,8 @@
  *   node test/e2e/install-n8n.js --json 2.41.1   # print the result as JSON only
  *   node test/e2e/install-n8n.js --playwright    # playwright-core for the editor check
  *
- *   <cache>/n8n-<version>/        npm project with n8n (marker .e2e-complete.json written last)
+ *   <cache>/n8n-<version>-node<major>/   npm project with n8n, its native modules built for that
+ *                                 Node major (marker .e2e-complete.json written last)
  *   <cache>/node-<plat>-<arch>-<version>/   a Node from npm (see lib/node-runtime.js)
  *   <cache>/playwright/           playwright-core (driver only; the browser is Debian's chromium)
  *
@@ -22,48 +23,11 @@ const c = require('./lib/cache');
 const { withLock } = require('./lib/lock');
 const { cmpVersions, matchesSpec, isRange, registryVersions } = require('./lib/versions');
 const { nodeForN8n } = require('./lib/node-runtime');
+const { entryName, entryInfo, nativeModules, brokenReason } = require('./lib/n8n-entry');
 const { ensurePlaywright } = require('./lib/playwright');
 
 const cacheRoot = c.cacheRoot;
 const majorOf = (version) => Number(String(version).split('.')[0]);
-
-// 2.x needs isolated-vm (expression engine); 1.x's does not build on Node 20 and is not used.
-const nativeModules = (version) =>
-	majorOf(version) >= 2 ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
-
-/** Paths of an n8n cache entry, derived from the cache folder, and the Node that runs it. */
-function entryInfo(root, version, rt) {
-	const dir = path.join(root, `n8n-${version}`);
-	const nodeModules = path.join(dir, 'node_modules');
-	const bin = path.join(nodeModules, 'n8n', 'bin', 'n8n');
-	return {
-		version,
-		dir,
-		bin,
-		nodeModules,
-		node: rt.node,
-		nodeVersion: rt.version,
-		nodeSource: rt.source,
-	};
-}
-
-/** Why an entry cannot be used as it is, or null when it can. */
-function brokenReason(info) {
-	let installed;
-	try {
-		installed = JSON.parse(
-			fs.readFileSync(path.join(info.nodeModules, 'n8n', 'package.json'), 'utf8'),
-		);
-	} catch {
-		return 'n8n is not installed';
-	}
-	if (installed.version !== info.version) return `n8n ${installed.version} installed`;
-	if (!fs.existsSync(info.bin)) return `${info.bin} missing`;
-	const mods = nativeModules(info.version);
-	if (!c.nodeWorks(info.node, mods.map((m) => `require(${JSON.stringify(m)})`).join(';'), info.dir))
-		return `${mods.join(', ')} do not load on Node ${info.nodeVersion}`;
-	return null;
-}
 
 function installVersion(info, rt) {
 	const t0 = Date.now();
@@ -119,9 +83,10 @@ function ensureVersion(root, version) {
 }
 
 function newestCached(root, spec) {
+	const suffix = entryName('', nodeForN8n(spec, root)).slice('n8n-'.length);
 	return fs
 		.readdirSync(root)
-		.filter((d) => d.startsWith('n8n-'))
+		.filter((d) => d.startsWith('n8n-') && d.endsWith(suffix))
 		.map((d) => c.readMarker(path.join(root, d)))
 		.filter((m) => m && m.version && matchesSpec(m.version, spec))
 		.map((m) => m.version)
