@@ -9,7 +9,8 @@
  *   scenario 2: the same burst, SIGTERM to one worker in the middle of it.
  * One line per check, figures as "# " lines, and last `queue: N passed, N failed`.
  *
- *   node test/queue/run-queue.js     env: QUEUE_KEEP=1 (keep the run folder and its logs),
+ *   node test/queue/run-queue.js     env: QUEUE_KEEP=1 (keep the whole run folder; a failed
+ *                                         run keeps its *.log files anyway),
  *                                         QUEUE_TIMEOUT_MINUTES (whole run, default 15)
  */
 const fs = require('fs');
@@ -152,8 +153,7 @@ async function main() {
 		}
 	}
 	const code = summary();
-	if (code === 0 && process.env.QUEUE_KEEP !== '1')
-		fs.rmSync(ctx.dir, { recursive: true, force: true });
+	if (ctx.dir && process.env.QUEUE_KEEP !== '1') setup.cleanUp(ctx, { keepLogs: code !== 0 });
 	process.exit(code);
 }
 

@@ -78,7 +78,16 @@ function packAndInstall(ctx) {
 	return `${path.basename(ctx.tarball)} → ${pkg.nodesDir} (${pkg.name}@${pkg.version})`;
 }
 
+/** Removes the run folder; with `keepLogs` (a failed run) its *.log files stay. */
+function cleanUp(ctx, { keepLogs }) {
+	for (const entry of fs.readdirSync(ctx.dir))
+		if (!keepLogs || !entry.endsWith('.log'))
+			fs.rmSync(path.join(ctx.dir, entry), { recursive: true, force: true });
+	if (!keepLogs) fs.rmSync(ctx.dir, { recursive: true, force: true });
+}
+
 module.exports = {
+	cleanUp,
 	aptPackages: () => services.ensureAptPackages(),
 	n8nInCache,
 	runFolder,
