@@ -46,7 +46,7 @@ function brokenReason(info) {
 	if (!fs.existsSync(info.bin)) return `${info.bin} missing`;
 	const mods = nativeModules(info.version);
 	if (!nodeWorks(info.node, mods.map((m) => `require(${JSON.stringify(m)})`).join(';'), info.dir))
-		return `${mods.join(', ')} do not load on Node ${info.nodeVersion}`;
+		return `${mods.join(' or ')} does not load on Node ${info.nodeVersion}`;
 	return null;
 }
 
