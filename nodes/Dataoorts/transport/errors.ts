@@ -1,17 +1,19 @@
 /**
  * Typed transport errors, one class per kind of failure, each with a stable `code`.
  * None of them ever holds the API key: they are built from the URL's origin, the HTTP status
- * and the provider's answer only.
+ * and the provider's answer, and provider text is redacted (redact.ts) before it gets here.
  */
 
 export type DataoortsErrorCode =
 	| 'DATAOORTS_INVALID_URL'
 	| 'DATAOORTS_INSECURE_URL'
+	| 'DATAOORTS_INVALID_KEY'
 	| 'DATAOORTS_HTTP_STATUS'
 	| 'DATAOORTS_REDIRECT'
 	| 'DATAOORTS_API_FAILURE'
 	| 'DATAOORTS_INVALID_RESPONSE'
 	| 'DATAOORTS_RESPONSE_TOO_LARGE'
+	| 'DATAOORTS_RESPONSE_TOO_DEEP'
 	| 'DATAOORTS_NETWORK'
 	| 'DATAOORTS_TIMEOUT'
 	| 'DATAOORTS_ABORTED';
@@ -128,5 +130,32 @@ export class DataoortsAbortError extends DataoortsError {
 
 	constructor() {
 		super('The request to Dataoorts was cancelled because the execution was stopped');
+	}
+}
+
+/** The credential's API key cannot be sent as a header value. Never retried; nothing was sent. */
+export class DataoortsCredentialError extends DataoortsError {
+	readonly code = 'DATAOORTS_INVALID_KEY';
+
+	readonly retryable = false;
+}
+
+/**
+ * JSON nested deeper than the parser allows: left unread, so no later step can overflow the
+ * stack on it. Retried only where the status alone would be (a 4xx or a 2xx never is).
+ */
+export class DataoortsTooDeepError extends DataoortsError {
+	readonly code = 'DATAOORTS_RESPONSE_TOO_DEEP';
+
+	readonly retryable: boolean;
+
+	constructor(
+		readonly status: number,
+		maxDepth: number,
+	) {
+		super(
+			`Dataoorts answered ${status} with JSON nested deeper than ${maxDepth} levels; it was not read`,
+		);
+		this.retryable = (status < 200 || status >= 300) && isRetryableStatus(status);
 	}
 }

@@ -3,6 +3,9 @@
  * with the Bearer key, retry what may succeed on another attempt, and hand back the success
  * envelope or a typed DataoortsError.
  */
+import { checkApiKey } from './api-key';
+import { holdDemand } from './connect-gate';
+import { isAttemptTimeout, undiciTimeouts } from './deadline';
 import { dispatcherFor, undici } from './dispatcher';
 import {
 	DataoortsAbortError,
@@ -17,10 +20,13 @@ import {
 	readCappedText,
 	type DataoortsSuccessBody,
 } from './response-body';
+import { createRedactor, scrubUrl, type Redactor } from './redact';
 import { DEFAULT_BACKOFF, retryDelayMs, sleep, type BackoffSettings } from './retry';
+import { pastCapNote, waitsPastCap } from './retry-after-limit';
 
 export * from './errors';
 export type { DataoortsSuccessBody } from './response-body';
+export { REDACTED } from './redact';
 export { closeDispatchers } from './dispatcher';
 
 export interface ChatRequest {
@@ -37,6 +43,8 @@ export interface ChatRequest {
 	signal?: AbortSignal;
 	maxResponseBytes?: number;
 	backoff?: BackoffSettings;
+	/** Guided JSON was asked for: `response` may come back as any JSON value, not only text. */
+	structuredResponse?: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
@@ -67,7 +75,7 @@ function parseEndpoint(baseUrl: string, allowInsecureHttp: boolean): URL {
 	} catch {
 		throw new DataoortsConfigError(
 			'DATAOORTS_INVALID_URL',
-			`The credential's Base URL is not a valid URL: ${JSON.stringify(baseUrl)}`,
+			`The credential's Base URL is not a valid URL: ${JSON.stringify(scrubUrl(baseUrl))}`,
 		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -99,12 +107,13 @@ const NETWORK_ERROR_TEXT: Record<string, string> = {
 	UND_ERR_CLOSED: 'the connection pool was closed',
 };
 
-function toNetworkError(error: unknown, origin: string): DataoortsError {
+function toNetworkError(error: unknown, origin: string, redactor: Redactor): DataoortsError {
 	if (error instanceof DataoortsError) return error;
 	const code = (error as { code?: unknown })?.code;
 	const causeCode = typeof code === 'string' ? code : undefined;
 	const reason =
-		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ?? (error as Error)?.message ?? String(error);
+		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ??
+		redactor.diagnostic(String((error as Error)?.message ?? error));
 	return new DataoortsNetworkError(`Could not reach Dataoorts at ${origin}: ${reason}`, causeCode);
 }
 
@@ -113,27 +122,35 @@ async function attemptOnce(
 	payload: string,
 	request: ChatRequest,
 ): Promise<DataoortsSuccessBody> {
+	const apiKey = checkApiKey(request.apiKey);
+	const redactor = createRedactor(apiKey);
 	const attempt = new AbortController();
+	// Given back before aborting, so undici does not reconnect for a dead request (connect-gate.ts).
+	const lease = holdDemand(url.origin);
 	let timedOut = false;
 	const timer = setTimeout(() => {
 		timedOut = true;
+		lease.release();
 		attempt.abort();
 	}, request.timeoutMs);
-	const onCancel = () => attempt.abort();
+	const onCancel = () => {
+		lease.release();
+		attempt.abort();
+	};
 	request.signal?.addEventListener('abort', onCancel, { once: true });
+	const startedAt = performance.now();
 	try {
 		const answer = await undici().request(url, {
 			method: 'POST',
 			dispatcher: dispatcherFor(url.origin),
 			headers: {
-				authorization: `Bearer ${request.apiKey}`,
+				authorization: `Bearer ${apiKey}`,
 				'content-type': 'application/json',
 				accept: 'application/json',
 			},
 			body: payload,
 			signal: attempt.signal,
-			headersTimeout: request.timeoutMs,
-			bodyTimeout: request.timeoutMs,
+			...undiciTimeouts(request.timeoutMs),
 		});
 		const text = await readCappedText(
 			answer.body,
@@ -141,13 +158,19 @@ async function attemptOnce(
 			answer.statusCode,
 			request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
 		);
-		return classifyAnswer(answer.statusCode, answer.headers, text);
+		return classifyAnswer(answer.statusCode, answer.headers, text, {
+			redactor,
+			structuredResponse: request.structuredResponse,
+		});
 	} catch (error) {
 		if (request.signal?.aborted) throw new DataoortsAbortError();
-		if (timedOut) throw new DataoortsTimeoutError(request.timeoutMs);
-		throw toNetworkError(error, url.origin);
+		if (isAttemptTimeout(error, timedOut, performance.now() - startedAt, request.timeoutMs)) {
+			throw new DataoortsTimeoutError(request.timeoutMs);
+		}
+		throw toNetworkError(error, url.origin, redactor);
 	} finally {
 		clearTimeout(timer);
+		lease.release();
 		request.signal?.removeEventListener('abort', onCancel);
 	}
 }
@@ -167,11 +190,14 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		} catch (caught) {
 			const error = caught as DataoortsError;
 			error.attempts = attempt;
-			if (!error.retryable || attempt > request.maxRetries) {
+			const backoff = request.backoff ?? DEFAULT_BACKOFF;
+			const pointless = attempt <= request.maxRetries && waitsPastCap(error, backoff);
+			if (!error.retryable || attempt > request.maxRetries || pointless) {
 				if (attempt > 1) error.message += ` (gave up after ${attempt} attempts)`;
+				if (pointless) error.message += pastCapNote(error, backoff);
 				throw error;
 			}
-			await sleep(retryDelayMs(error, attempt, request.backoff ?? DEFAULT_BACKOFF), request.signal);
+			await sleep(retryDelayMs(error, attempt, backoff), request.signal);
 		}
 	}
 }

@@ -1,0 +1,58 @@
+/**
+ * JSON parsing with bounded nesting and size. JSON.parse itself copes with any depth, but what
+ * comes after it (JSON.stringify, n8n's deep copies of items, LangChain) recurses once per
+ * level: 100,000 levels would overflow the stack far from here, and be misreported.
+ */
+
+/** Deep enough for any real answer (envelope + tool arguments + a guided-JSON reply). */
+export const MAX_JSON_DEPTH = 100;
+
+export interface JsonLimits {
+	maxDepth?: number;
+	/** Longest text parsed, in UTF-16 code units. */
+	maxChars?: number;
+}
+
+export type BoundedParse =
+	| { ok: true; value: unknown }
+	| { ok: false; problem: 'syntax' | 'too-deep' | 'too-large' };
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPENERS = new Set([91, 123]); // [ {
+const CLOSERS = new Set([93, 125]); // ] }
+
+/** Whether any array or object in `text` is nested deeper than `maxDepth`; one pass, no recursion. */
+export function exceedsDepth(text: string, maxDepth: number = MAX_JSON_DEPTH): boolean {
+	// Every level needs an opening bracket: a shorter text cannot be too deep.
+	if (text.length <= maxDepth) return false;
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (inString) {
+			if (code === BACKSLASH) index++;
+			else if (code === QUOTE) inString = false;
+		} else if (code === QUOTE) {
+			inString = true;
+		} else if (OPENERS.has(code)) {
+			if (++depth > maxDepth) return true;
+		} else if (CLOSERS.has(code)) {
+			depth--;
+		}
+	}
+	return false;
+}
+
+export function parseBoundedJson(text: string, limits: JsonLimits = {}): BoundedParse {
+	if (limits.maxChars !== undefined && text.length > limits.maxChars) {
+		return { ok: false, problem: 'too-large' };
+	}
+	if (exceedsDepth(text, limits.maxDepth ?? MAX_JSON_DEPTH))
+		return { ok: false, problem: 'too-deep' };
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false, problem: 'syntax' };
+	}
+}
