@@ -13,8 +13,26 @@ import { ParameterValidationError } from './validation';
 /** Provider codes that mean "this model id is not served" (see the API reference). */
 const MODEL_ERROR_CODES = new Set([5007, 3042, 7003]);
 
+const CREDENTIAL_CODES = new Set<DataoortsError['code']>([
+	'DATAOORTS_INVALID_URL',
+	'DATAOORTS_INSECURE_URL',
+	'DATAOORTS_INVALID_KEY',
+]);
+
+/** Next steps for failures that are not about the HTTP status, by code. */
+const HINTS_BY_CODE: Partial<Record<DataoortsError['code'], string>> = {
+	DATAOORTS_INVALID_KEY:
+		'Check the key in the Dataoorts credential: copy it again from https://cloud.dataoorts.com/ai, without quotes, spaces or "Bearer ". No request was sent.',
+	DATAOORTS_RESPONSE_TOO_DEEP:
+		"The answer was left unread: JSON nested this deeply is no Dataoorts answer. Check that the credential's Base URL points at the Dataoorts API.",
+	DATAOORTS_INVALID_RESPONSE:
+		"The answer was not in Dataoorts' documented form, so it was not used (and not retried). Check that the credential's Base URL points at the Dataoorts API and not at a proxy or another service; if it does, try again later.",
+};
+
 /** A short next step for the user, by what went wrong. */
 export function hintFor(error: DataoortsError): string | undefined {
+	const byCode = HINTS_BY_CODE[error.code];
+	if (byCode !== undefined) return byCode;
 	if (error.code === 'DATAOORTS_RESPONSE_TOO_LARGE') {
 		return "The answer was cut off to protect n8n's memory; lower Maximum Number of Tokens.";
 	}
@@ -79,10 +97,11 @@ export function toNodeError(
 		});
 	}
 	if (error instanceof DataoortsError) {
-		if (error.code === 'DATAOORTS_INVALID_URL' || error.code === 'DATAOORTS_INSECURE_URL') {
+		// The credential itself is unusable: nothing was sent.
+		if (CREDENTIAL_CODES.has(error.code)) {
 			return new NodeOperationError(node, error.message, {
 				itemIndex,
-				description: 'No request was sent.',
+				description: hintFor(error) ?? 'No request was sent.',
 			});
 		}
 		const errorResponse: JsonObject = {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DataoortsSuccessBody } from './transport';
+import { MAX_JSON_DEPTH, parseBoundedJson } from './transport/bounded-json';
 import type { ItemParameters } from './validation';
 
 /** The simplified output item: what the next node maps, e.g. `{{ $json.response }}`. */
@@ -11,14 +12,20 @@ export interface SimplifiedOutput extends IDataObject {
 	model: string;
 }
 
-/** JSON mode: the reply could not be parsed. Quotes the start of the reply. */
+/** JSON mode: the reply could not be parsed (or is nested too deeply to use). Quotes its start. */
 export class ReplyNotJsonError extends Error {
 	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
 
-	constructor(readonly reply: string) {
+	constructor(
+		readonly reply: string,
+		tooDeep = false,
+	) {
 		const start = reply.replace(/\s+/g, ' ').trim();
+		const what = tooDeep
+			? `is JSON nested deeper than ${MAX_JSON_DEPTH} levels`
+			: 'is not valid JSON';
 		super(
-			`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
+			`The model's reply ${what} (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
 		);
 		this.name = 'ReplyNotJsonError';
 	}
@@ -55,11 +62,10 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 	if (response !== null && typeof response === 'object') return response as IDataObject;
 	const text = String(response ?? '').trim();
 	const unfenced = text.match(FENCED)?.[1] ?? text;
-	try {
-		return JSON.parse(unfenced) as IDataObject;
-	} catch {
-		throw new ReplyNotJsonError(text);
-	}
+	// Bounded: the parsed reply becomes part of the output item, which must stay serialisable.
+	const parsed = parseBoundedJson(unfenced);
+	if (!parsed.ok) throw new ReplyNotJsonError(text, parsed.problem === 'too-deep');
+	return parsed.value as IDataObject;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
 import { tokenCount } from '../Dataoorts/response';
 import type { DataoortsSuccessBody } from '../Dataoorts/transport';
+import { parseBoundedJson } from '../Dataoorts/transport/bounded-json';
 
 export interface DataoortsToolCall {
 	id: string;
@@ -54,11 +55,10 @@ function resultText(result: unknown): string {
 function parseArguments(input: unknown): Record<string, unknown> {
 	let value = input;
 	if (typeof input === 'string') {
-		try {
-			value = JSON.parse(input === '' ? '{}' : input);
-		} catch {
-			return {};
-		}
+		// Bounded: the arguments go on to LangChain and the agent's tools, which recurse over them.
+		const parsed = parseBoundedJson(input === '' ? '{}' : input);
+		if (!parsed.ok) return {};
+		value = parsed.value;
 	}
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
 		? (value as Record<string, unknown>)

@@ -60,6 +60,31 @@ describe('checkNumericOption', () => {
 	});
 });
 
+describe('numbers from expressions and sheets: decimal notation only', () => {
+	test.each([
+		['0.7', 0.7],
+		[' 2 ', 2],
+		['+1', 1],
+		['1e-2', 0.01],
+		['.5', 0.5],
+		['2.', 2],
+	])('%j → %p', (value, number) => {
+		expect(checkNumericOption(spec('temperature'), value)).toBe(number);
+	});
+
+	test.each(['0x1', '0b1', '0o1', 'Infinity', '1_0', '1,5'])('%j is refused', (value) => {
+		expect(() => checkNumericOption(spec('topP'), value)).toThrow(
+			/^Top P \(options\.topP\) is not a number/,
+		);
+	});
+
+	test('a form Number() would read is named as not decimal', () => {
+		expect(() => checkNumericOption(spec('topK'), '0x1')).toThrow(
+			'Top K (options.topK) is not a number in decimal notation: got "0x1", allowed is a whole number from 1 to 50',
+		);
+	});
+});
+
 describe('checkMessages', () => {
 	test('keeps order, roles and text; numbers and objects from expressions become text', () => {
 		expect(
