@@ -1,11 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
-
-import { DEFAULT_MODEL } from '../nodes/Dataoorts/models';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
 
@@ -62,27 +55,6 @@ export class DataoortsApi implements ICredentialType {
 		},
 	};
 
-	// Dataoorts has no key-check endpoint, so the test asks for a single token (cost: one prompt of
-	// a few tokens). A bad key answers 401, which n8n reports as a failed test.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '',
-			method: 'POST',
-			body: {
-				model: DEFAULT_MODEL,
-				data: { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },
-			},
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'success',
-					value: false,
-					message: 'Dataoorts answered success: false; check the key and the base URL',
-				},
-			},
-		],
-	};
+	// No `test` request here: n8n would prefer it to the node's credential test, which goes
+	// through the node's transport and rules (nodes/Dataoorts/credential-test.ts).
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
+import { CREDENTIAL_TEST_NAME } from './credential-test';
 import { MAX_IMAGE_BYTES } from './images';
 import { DEFAULT_MODEL, TEXT_MODELS } from './models';
 import {
@@ -161,7 +162,7 @@ export const nodeDescription: INodeTypeDescription = {
 	defaults: { name: 'Dataoorts' },
 	inputs: ['main'],
 	outputs: ['main'],
-	credentials: [{ name: 'dataoortsApi', required: true }],
+	credentials: [{ name: 'dataoortsApi', required: true, testedBy: CREDENTIAL_TEST_NAME }],
 	// Lets n8n's AI Agent call the node as a tool; parameters can be filled with $fromAI().
 	usableAsTool: true,
 	properties: nodeProperties,

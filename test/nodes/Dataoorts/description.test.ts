@@ -12,7 +12,10 @@ test('the node is the public contract: name, version, credential, parameters', (
 	expect(nodeDescription.name).toBe('dataoorts');
 	expect(nodeDescription.displayName).toBe('Dataoorts');
 	expect(nodeDescription.version).toBe(1);
-	expect(nodeDescription.credentials).toEqual([{ name: 'dataoortsApi', required: true }]);
+	// testedBy: the credential's Test button runs the node's own check (credential-test.ts).
+	expect(nodeDescription.credentials).toEqual([
+		{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' },
+	]);
 	expect(nodeDescription.properties.map((entry) => entry.name)).toEqual([
 		'model',
 		'messages',
