@@ -71,7 +71,7 @@ export function formatValue(value: unknown): string {
  * Plain decimal notation, with an optional exponent. Number() also reads "0x1", "0b1", "0o7"
  * and "Infinity", which no sheet means as a temperature or a token count.
  */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Numbers arrive as numbers from the UI, but often as strings from sheets and expressions. */
 function toNumber(value: unknown): number {

@@ -27,9 +27,28 @@ function secretForms(apiKey: string): string[] {
 	return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
-/** `scheme://user:password@` → `scheme://***@`, inside free text. */
+/** Where userinfo after `://` must end: `@`, or where a host or path begins. */
+function endsUserinfo(char: string): boolean {
+	return char === '@' || char === '/' || char === '?' || char === '#' || /\s/.test(char);
+}
+
+/**
+ * `scheme://user:password@` → `scheme://***@`, inside free text. A scan, not a regex: a
+ * provider message of megabytes must not make a backtracking regex run for minutes.
+ */
 export function scrubUserinfo(text: string): string {
-	return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi, '$1***@');
+	let out = '';
+	let copied = 0;
+	for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+		const start = at + 3;
+		let end = start;
+		while (end < text.length && !endsUserinfo(text[end])) end++;
+		if (text[end] === '@' && end > start) {
+			out += `${text.slice(copied, start)}***`;
+			copied = end;
+		}
+	}
+	return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
