@@ -125,6 +125,17 @@ function applyHostileFault(fault, io) {
 		case 'huge-message':
 			io.send(400, envelope([{ code: 5006, message: 'x'.repeat(2 * 1024 * 1024) }]));
 			return true;
+		case 'slow-body': {
+			// Headers at once, the body only after `argument` ms: a body timeout, not a headers one.
+			io.res.writeHead(200, { 'content-type': 'application/json' });
+			io.res.write('{"success":true,"errors":[],"messages":[],');
+			const timer = setTimeout(
+				() => io.res.end('"result":{"response":"late"}}'),
+				Number(fault.argument ?? 1000),
+			);
+			io.res.on('close', () => clearTimeout(timer));
+			return true;
+		}
 		case 'malformed': {
 			const answer = MALFORMED[fault.argument ?? ''];
 			if (!answer) throw new Error(`unknown malformed answer ${fault.argument}`);
