@@ -49,7 +49,7 @@ export const modelProperty: INodeProperties = {
 		description: `Context window ${model.contextWindow.toLocaleString('en-US')} tokens${model.vision ? '; accepts images' : ''}`,
 	})),
 	description:
-		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; it is sent as is.',
+		'The Dataoorts model that answers. Choose from the list, or specify any model ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>; outer spaces are trimmed, and an ID with spaces or characters no model ID has is refused.',
 };
 
 /** Options beyond the numeric table: JSON output and images (optional upstream features). */

@@ -22,7 +22,7 @@ function fail(value: unknown, message: string): never {
 
 /**
  * Reads the named binary properties of one input item as image content parts. Catalog models
- * known not to accept images are refused; other model ids (given by expression) are sent as is.
+ * known not to accept images are refused; other model ids (given by expression) may carry images.
  */
 export async function readImages(
 	context: IExecuteFunctions,

@@ -1,6 +1,6 @@
 /**
  * Dataoorts text-generation models (public catalog, last changed 2025-10). The catalog changes
- * over time, so the node also accepts any model id given by expression and sends it as is.
+ * over time, so the node also accepts any well-formed model id given by expression (model-id.ts).
  */
 export interface CatalogModel {
 	readonly id: string;

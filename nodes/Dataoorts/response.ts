@@ -52,7 +52,15 @@ export function simplifyAnswer(answer: DataoortsSuccessBody, model: string): Sim
 	};
 }
 
-const FENCED = /^```(?:json|JSON)?\s*\n?([\s\S]*?)\n?\s*```$/;
+/**
+ * The inside of a ```json … ``` fence, or the text itself. Sliced, not matched: a lazy regex
+ * over a hostile reply (a fence, then megabytes of spaces) backtracks quadratically.
+ */
+function unfenced(text: string): string {
+	if (text.length < 6 || !text.startsWith('```') || !text.endsWith('```')) return text;
+	const inner = text.slice(3, -3);
+	return /^json/i.test(inner) ? inner.slice(4) : inner;
+}
 
 /**
  * The reply as JSON: models often wrap it in a ```json fence, and with guided JSON the API may
@@ -61,9 +69,8 @@ const FENCED = /^```(?:json|JSON)?\s*\n?([\s\S]*?)\n?\s*```$/;
 export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject] {
 	if (response !== null && typeof response === 'object') return response as IDataObject;
 	const text = String(response ?? '').trim();
-	const unfenced = text.match(FENCED)?.[1] ?? text;
 	// Bounded: the parsed reply becomes part of the output item, which must stay serialisable.
-	const parsed = parseBoundedJson(unfenced);
+	const parsed = parseBoundedJson(unfenced(text));
 	if (!parsed.ok) throw new ReplyNotJsonError(text, parsed.problem === 'too-deep');
 	return parsed.value as IDataObject;
 }
