@@ -26,7 +26,6 @@ import { pastCapNote, waitsPastCap } from './retry-after-limit';
 
 export * from './errors';
 export type { DataoortsSuccessBody } from './response-body';
-export { REDACTED } from './redact';
 export { closeDispatchers } from './dispatcher';
 
 export interface ChatRequest {
