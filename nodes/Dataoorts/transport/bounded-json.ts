@@ -19,13 +19,26 @@ export type BoundedParse =
 
 const QUOTE = 34;
 const BACKSLASH = 92;
-const OPENERS = new Set([91, 123]); // [ {
-const CLOSERS = new Set([93, 125]); // ] }
+const OPEN_ARRAY = 91;
+const OPEN_OBJECT = 123;
+const CLOSE_ARRAY = 93;
+const CLOSE_OBJECT = 125;
+
+/** Whether `text` holds at most `limit` opening brackets (native searches: fast when few). */
+function fewOpeners(text: string, limit: number): boolean {
+	let count = 0;
+	for (const opener of ['[', '{']) {
+		for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1)) {
+			if (++count > limit) return false;
+		}
+	}
+	return true;
+}
 
 /** Whether any array or object in `text` is nested deeper than `maxDepth`; one pass, no recursion. */
 export function exceedsDepth(text: string, maxDepth: number = MAX_JSON_DEPTH): boolean {
-	// Every level needs an opening bracket: a shorter text cannot be too deep.
-	if (text.length <= maxDepth) return false;
+	// Every level needs an opening bracket: with no more brackets than levels, no need to scan.
+	if (text.length <= maxDepth || fewOpeners(text, maxDepth)) return false;
 	let depth = 0;
 	let inString = false;
 	for (let index = 0; index < text.length; index++) {
@@ -35,9 +48,9 @@ export function exceedsDepth(text: string, maxDepth: number = MAX_JSON_DEPTH): b
 			else if (code === QUOTE) inString = false;
 		} else if (code === QUOTE) {
 			inString = true;
-		} else if (OPENERS.has(code)) {
+		} else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
 			if (++depth > maxDepth) return true;
-		} else if (CLOSERS.has(code)) {
+		} else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
 			depth--;
 		}
 	}
