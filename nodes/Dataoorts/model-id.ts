@@ -11,13 +11,21 @@ export const MAX_MODEL_ID_LENGTH = 200;
 const ALPHABET = /[^A-Za-z0-9._:+@/-]/;
 const PART = /^@?[A-Za-z0-9][A-Za-z0-9._:+-]*$/;
 
+/** C0 and C1 control characters (line breaks and NUL among them). */
+function hasControlCharacter(id: string): boolean {
+	for (let index = 0; index < id.length; index++) {
+		const code = id.charCodeAt(index);
+		if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+	}
+	return false;
+}
+
 /** Why a trimmed, non-empty model ID cannot be sent, or undefined when it can. */
 export function modelIdProblem(id: string): string | undefined {
 	if (id.length > MAX_MODEL_ID_LENGTH) {
 		return `is ${id.length} characters long, over the ${MAX_MODEL_ID_LENGTH}-character limit`;
 	}
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return 'contains a control character or line break';
+	if (hasControlCharacter(id)) return 'contains a control character or line break';
 	if (/\s/.test(id)) return 'contains whitespace';
 	const outside = ALPHABET.exec(id);
 	if (outside) return `contains ${JSON.stringify(outside[0])}, which a model ID cannot hold`;
