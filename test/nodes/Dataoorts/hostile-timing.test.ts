@@ -75,8 +75,8 @@ test.each([
 		const errors = result.outputs![0].map((item) => item.json.error);
 		expect(new Set(errors)).toEqual(new Set(['Dataoorts did not answer within 1497 ms']));
 		expect(errors).toHaveLength(48);
-		// Each attempt ends at its own timer, long before undici's backstop (5 s later).
-		expect(performance.now() - started).toBeLessThan(4000);
+		// Each attempt ends at its own timer (1.5 s), before undici's backstop (6.5 s) could.
+		expect(performance.now() - started).toBeLessThan(6000);
 	},
 );
 
