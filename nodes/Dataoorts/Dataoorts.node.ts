@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { testDataoortsCredential } from '../shared/credential-test';
 import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
 import { searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
@@ -25,13 +26,18 @@ export class Dataoorts implements INodeType {
 		defaults: { name: 'Dataoorts' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'dataoortsApi', required: true }],
+		// testedBy names methods.credentialTest.dataoortsApiTest (written out: n8n's lint reads it).
+		credentials: [{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' }],
 		// Lets n8n's AI Agent call the node as a tool; parameters can be filled with $fromAI().
 		usableAsTool: true,
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = {
+		listSearch: { searchModels },
+		// The credential's Test button (the credentials entry above names it in `testedBy`).
+		credentialTest: { dataoortsApiTest: testDataoortsCredential },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -15,6 +15,7 @@ import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
 import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
+import { testDataoortsCredential } from '../shared/credential-test';
 import { N8nTooOldError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModel } from '../shared/parameters/check';
@@ -86,7 +87,8 @@ export class LmChatDataoorts implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiLanguageModel],
 		outputNames: ['Model'],
-		credentials: [{ name: 'dataoortsApi', required: true }],
+		// testedBy names methods.credentialTest.dataoortsApiTest (written out: n8n's lint reads it).
+		credentials: [{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' }],
 		properties: [
 			{
 				// The n8n version it needs is in the node's description and in the error on older n8n.
@@ -101,7 +103,10 @@ export class LmChatDataoorts implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = {
+		listSearch: { searchModels },
+		credentialTest: { dataoortsApiTest: testDataoortsCredential },
+	};
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
 		const { sdk, model } = await loadAiModules(this);
