@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { testDataoortsCredential } from '../shared/credential-test';
-import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
+import { DATAOORTS_ICON, MODEL_SUBTITLE, NODE_VERSIONS } from '../shared/node-identity';
 import { searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
 import { route } from './router';
@@ -18,9 +18,7 @@ export class Dataoorts implements INodeType {
 		name: 'dataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		// 2: the model is a resource locator (From List / By ID); version 1 keeps its plain list.
-		version: [1, 2],
-		defaultVersion: 2,
+		...NODE_VERSIONS,
 		subtitle: MODEL_SUBTITLE,
 		description: 'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek)',
 		defaults: { name: 'Dataoorts' },

@@ -22,17 +22,17 @@ export function simplifyAnswer(
 	model: string,
 	prices: PriceOverrides = {},
 ): SimplifiedOutput {
-	const { result } = answer;
+	const { response, tool_calls: toolCalls } = answer.result;
 	const usage = readUsage(answer);
 	return {
-		response: (result.response ?? '') as SimplifiedOutput['response'],
+		response: (response ?? '') as SimplifiedOutput['response'],
 		usage: {
 			prompt_tokens: usage.promptTokens,
 			completion_tokens: usage.completionTokens,
 			total_tokens: usage.totalTokens,
 		},
 		cost: costOf(usage, model, prices) as SimplifiedOutput['cost'],
-		tool_calls: (Array.isArray(result.tool_calls) ? result.tool_calls : []) as IDataObject[],
+		tool_calls: (Array.isArray(toolCalls) ? toolCalls : []) as IDataObject[],
 		// The API does not echo the model, so the item records the one that was asked for.
 		model,
 	};

@@ -11,7 +11,7 @@ import {
 // Types only: tsc erases these imports, so loading this file never loads the SDK. n8n before
 // 2.16.0 has no @n8n/ai-node-sdk, and one node file that fails to load takes the whole package
 // (the Dataoorts node too) down with it.
-import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
+import { DATAOORTS_ICON, MODEL_SUBTITLE, NODE_VERSIONS } from '../shared/node-identity';
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
 import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
@@ -69,9 +69,7 @@ export class LmChatDataoorts implements INodeType {
 		name: 'lmChatDataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		// 2: the model is a resource locator (From List / By ID), as in the Dataoorts node.
-		version: [1, 2],
-		defaultVersion: 2,
+		...NODE_VERSIONS,
 		subtitle: MODEL_SUBTITLE,
 		description: `Dataoorts serverless LLMs for the Basic LLM Chain and the AI Agent (n8n ${MIN_N8N_VERSION} or newer)`,
 		defaults: { name: 'Dataoorts Chat Model' },
