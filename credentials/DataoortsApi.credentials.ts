@@ -1,15 +1,7 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MODEL } from '../nodes/shared/catalog';
+import { DATAOORTS_DEFAULT_BASE_URL } from '../nodes/shared/connection';
 import { DATAOORTS_ICON } from '../nodes/shared/node-identity';
-
-const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
 
 export class DataoortsApi implements ICredentialType {
 	name = 'dataoortsApi';
@@ -57,27 +49,6 @@ export class DataoortsApi implements ICredentialType {
 		},
 	};
 
-	// Dataoorts has no key-check endpoint, so the test asks for a single token (cost: one prompt of
-	// a few tokens). A bad key answers 401, which n8n reports as a failed test.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '',
-			method: 'POST',
-			body: {
-				model: DEFAULT_MODEL,
-				data: { messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },
-			},
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'success',
-					value: false,
-					message: 'Dataoorts answered success: false; check the key and the base URL',
-				},
-			},
-		],
-	};
+	// No `test` request here: n8n would prefer it to the node's credential test, which goes
+	// through the node's transport and rules (nodes/Dataoorts/credential-test.ts).
 }

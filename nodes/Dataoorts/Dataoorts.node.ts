@@ -6,7 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
+import { testDataoortsCredential } from '../shared/credential-test';
+import { DATAOORTS_ICON, MODEL_SUBTITLE, NODE_VERSIONS } from '../shared/node-identity';
 import { searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
 import { route } from './router';
@@ -17,21 +18,24 @@ export class Dataoorts implements INodeType {
 		name: 'dataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		// 2: the model is a resource locator (From List / By ID); version 1 keeps its plain list.
-		version: [1, 2],
-		defaultVersion: 2,
+		...NODE_VERSIONS,
 		subtitle: MODEL_SUBTITLE,
 		description: 'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek)',
 		defaults: { name: 'Dataoorts' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'dataoortsApi', required: true }],
+		// testedBy names methods.credentialTest.dataoortsApiTest (written out: n8n's lint reads it).
+		credentials: [{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' }],
 		// Lets n8n's AI Agent call the node as a tool; parameters can be filled with $fromAI().
 		usableAsTool: true,
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = {
+		listSearch: { searchModels },
+		// The credential's Test button (the credentials entry above names it in `testedBy`).
+		credentialTest: { dataoortsApiTest: testDataoortsCredential },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

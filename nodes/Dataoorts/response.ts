@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { costOf, type Cost, type PriceOverrides } from '../shared/cost';
 import { ReplyNotJsonError } from '../shared/errors/errors';
-import { parseJson } from '../shared/json';
+import { parseBoundedJson } from '../shared/json';
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody } from '../shared/wire';
 import type { ItemParameters } from './validation';
@@ -22,23 +22,31 @@ export function simplifyAnswer(
 	model: string,
 	prices: PriceOverrides = {},
 ): SimplifiedOutput {
-	const { result } = answer;
+	const { response, tool_calls: toolCalls } = answer.result;
 	const usage = readUsage(answer);
 	return {
-		response: (result.response ?? '') as SimplifiedOutput['response'],
+		response: (response ?? '') as SimplifiedOutput['response'],
 		usage: {
 			prompt_tokens: usage.promptTokens,
 			completion_tokens: usage.completionTokens,
 			total_tokens: usage.totalTokens,
 		},
 		cost: costOf(usage, model, prices) as SimplifiedOutput['cost'],
-		tool_calls: (Array.isArray(result.tool_calls) ? result.tool_calls : []) as IDataObject[],
+		tool_calls: (Array.isArray(toolCalls) ? toolCalls : []) as IDataObject[],
 		// The API does not echo the model, so the item records the one that was asked for.
 		model,
 	};
 }
 
-const FENCED = /^```(?:json|JSON)?\s*\n?([\s\S]*?)\n?\s*```$/;
+/**
+ * The inside of a ```json … ``` fence, or the text itself. Sliced, not matched: a lazy regex
+ * over a hostile reply (a fence, then megabytes of spaces) backtracks quadratically.
+ */
+function unfenced(text: string): string {
+	if (text.length < 6 || !text.startsWith('```') || !text.endsWith('```')) return text;
+	const inner = text.slice(3, -3);
+	return /^json/i.test(inner) ? inner.slice(4) : inner;
+}
 
 /**
  * The reply as JSON: models often wrap it in a ```json fence, and with guided JSON the API may
@@ -47,9 +55,9 @@ const FENCED = /^```(?:json|JSON)?\s*\n?([\s\S]*?)\n?\s*```$/;
 export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject] {
 	if (response !== null && typeof response === 'object') return response as IDataObject;
 	const text = String(response ?? '').trim();
-	const unfenced = text.match(FENCED)?.[1] ?? text;
-	const parsed = parseJson(unfenced);
-	if (!parsed.ok) throw new ReplyNotJsonError(text);
+	// Bounded: the parsed reply becomes part of the output item, which must stay serialisable.
+	const parsed = parseBoundedJson(unfenced(text));
+	if (!parsed.ok) throw new ReplyNotJsonError(text, parsed.problem === 'too-deep');
 	return parsed.value as IDataObject;
 }
 

@@ -78,6 +78,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				timeoutMs: parameters.execution.timeout,
 				maxRetries: parameters.execution.maxRetries,
 				signal: stop.signal,
+				structuredResponse: parameters.responseFormat === 'json',
 			});
 			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
 		} catch (error) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ParameterValidationError } from '../shared/errors/errors';
-import { parseJson } from '../shared/json';
+import { parseBoundedJson } from '../shared/json';
 import {
 	checkModel,
 	checkOptions,
@@ -84,11 +84,12 @@ function checkJsonSchema(value: unknown): IDataObject | undefined {
 		return undefined;
 	let schema: unknown = value;
 	if (typeof value === 'string') {
-		const parsed = parseJson(value);
+		const parsed = parseBoundedJson(value);
 		if (!parsed.ok) {
+			const reason = parsed.problem === 'syntax' ? parsed.reason : 'it is nested too deeply';
 			throw new ParameterValidationError(
 				'options.jsonSchema',
-				`JSON Schema (options.jsonSchema) is not valid JSON: ${parsed.reason}`,
+				`JSON Schema (options.jsonSchema) is not valid JSON: ${reason}`,
 			);
 		}
 		schema = parsed.value;

@@ -11,10 +11,11 @@ import {
 // Types only: tsc erases these imports, so loading this file never loads the SDK. n8n before
 // 2.16.0 has no @n8n/ai-node-sdk, and one node file that fails to load takes the whole package
 // (the Dataoorts node too) down with it.
-import { DATAOORTS_ICON, MODEL_SUBTITLE } from '../shared/node-identity';
+import { DATAOORTS_ICON, MODEL_SUBTITLE, NODE_VERSIONS } from '../shared/node-identity';
 import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 
 import { connectionFromCredentials, type DataoortsCredentialData } from '../shared/connection';
+import { testDataoortsCredential } from '../shared/credential-test';
 import { N8nTooOldError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModel } from '../shared/parameters/check';
@@ -68,9 +69,7 @@ export class LmChatDataoorts implements INodeType {
 		name: 'lmChatDataoorts',
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
-		// 2: the model is a resource locator (From List / By ID), as in the Dataoorts node.
-		version: [1, 2],
-		defaultVersion: 2,
+		...NODE_VERSIONS,
 		subtitle: MODEL_SUBTITLE,
 		description: `Dataoorts serverless LLMs for the Basic LLM Chain and the AI Agent (n8n ${MIN_N8N_VERSION} or newer)`,
 		defaults: { name: 'Dataoorts Chat Model' },
@@ -86,7 +85,8 @@ export class LmChatDataoorts implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.AiLanguageModel],
 		outputNames: ['Model'],
-		credentials: [{ name: 'dataoortsApi', required: true }],
+		// testedBy names methods.credentialTest.dataoortsApiTest (written out: n8n's lint reads it).
+		credentials: [{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' }],
 		properties: [
 			{
 				// The n8n version it needs is in the node's description and in the error on older n8n.
@@ -101,7 +101,10 @@ export class LmChatDataoorts implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = {
+		listSearch: { searchModels },
+		credentialTest: { dataoortsApiTest: testDataoortsCredential },
+	};
 
 	async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
 		const { sdk, model } = await loadAiModules(this);

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
+import { parseBoundedJson } from '../shared/json';
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody, WireMessage, WireToolCall } from '../shared/wire';
 import { imageParts } from './images';
@@ -51,11 +52,10 @@ function resultText(result: unknown): string {
 function parseArguments(input: unknown): Record<string, unknown> {
 	let value = input;
 	if (typeof input === 'string') {
-		try {
-			value = JSON.parse(input === '' ? '{}' : input);
-		} catch {
-			return {};
-		}
+		// Bounded: the arguments go on to LangChain and the agent's tools, which recurse over them.
+		const parsed = parseBoundedJson(input === '' ? '{}' : input);
+		if (!parsed.ok) return {};
+		value = parsed.value;
 	}
 	return value !== null && typeof value === 'object' && !Array.isArray(value)
 		? (value as Record<string, unknown>)

@@ -1,5 +1,7 @@
 /** How both nodes reach Dataoorts: the connection built from the decrypted credential. */
 
+export const DATAOORTS_DEFAULT_BASE_URL = 'https://cloud.dataoorts.com/api/v1';
+
 /** The decrypted `dataoortsApi` credential as a node receives it. */
 export interface DataoortsCredentialData {
 	apiKey: string;
@@ -22,8 +24,13 @@ export interface DataoortsConnection {
 export function connectionFromCredentials(
 	credentials: DataoortsCredentialData,
 ): DataoortsConnection {
+	// An empty Base URL (a credential saved before the field, or cleared) means the real API.
+	const baseUrl =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() !== ''
+			? credentials.baseUrl
+			: DATAOORTS_DEFAULT_BASE_URL;
 	return Object.defineProperty(
-		{ baseUrl: credentials.baseUrl, allowInsecureHttp: credentials.allowInsecureHttp === true },
+		{ baseUrl, allowInsecureHttp: credentials.allowInsecureHttp === true },
 		'apiKey',
 		{ value: credentials.apiKey, enumerable: false },
 	) as DataoortsConnection;

@@ -45,7 +45,8 @@ export interface DataoortsTestServer {
 	baseUrl: string;
 	requests: RecordedRequest[];
 	apiRequests: RecordedRequest[];
-	stats: { total: number; inFlight: number; maxInFlight: number };
+	stats: { total: number; inFlight: number; maxInFlight: number; connectionsOpened: number };
+	openConnections(): number;
 	setLatency(ms: number): void;
 	setFaultPlan(plan: FaultPlan | undefined): void;
 	setRecording(on: boolean): void;

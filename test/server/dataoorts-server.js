@@ -10,6 +10,8 @@ const http = require('node:http');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
+const { applyHostileFault } = require('./hostile');
+
 const BASE_PATH = '/api/v1';
 // Room for a few images as data URIs; larger bodies answer 413 like the real API.
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
@@ -299,8 +301,8 @@ async function startDataoortsServer(options = {}) {
 		record: true,
 		autoToolCalls: false,
 	};
-	/** Requests answered or in progress; the most handled at once. */
-	const stats = { total: 0, inFlight: 0, maxInFlight: 0 };
+	/** Requests answered or in progress; the most handled at once; TCP connections accepted. */
+	const stats = { total: 0, inFlight: 0, maxInFlight: 0, connectionsOpened: 0 };
 
 	const server = http.createServer((req, res) => {
 		const chunks = [];
@@ -342,6 +344,7 @@ async function startDataoortsServer(options = {}) {
 	});
 	server.keepAliveTimeout = 60_000;
 	server.on('connection', (socket) => {
+		stats.connectionsOpened += 1;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
@@ -505,7 +508,18 @@ async function startDataoortsServer(options = {}) {
 				send(res, record, 200, envelopeError(200, 5006, 'Model returned an error').body);
 				return true;
 			default:
-				return false;
+				// Hostile upstreams (key echoes, deep and malformed answers): see hostile.js.
+				return applyHostileFault(fault, {
+					req,
+					res,
+					send: (status, body, headers) => send(res, record, status, body, headers),
+					raw: (status, text, headers) => {
+						record.status = status;
+						record.answeredAt = Date.now();
+						res.writeHead(status, { 'content-length': Buffer.byteLength(text), ...headers });
+						res.end(text);
+					},
+				});
 		}
 	}
 
@@ -523,6 +537,10 @@ async function startDataoortsServer(options = {}) {
 			return requests.filter((request) => request.url.startsWith(BASE_PATH));
 		},
 		stats,
+		/** TCP connections open right now. */
+		openConnections() {
+			return sockets.size;
+		},
 		setLatency(ms) {
 			state.latencyMs = ms;
 		},

@@ -1,58 +1,8 @@
-/**
- * The package's one error family: every failure it raises is a DataoortsError with a `code` from
- * one union, and keeps what caused it as `cause`. None of them ever holds the API key: they are
- * built from parameter values, the URL's origin, the HTTP status and the provider's answer only.
- * `to-node-error.ts` turns each code into the n8n error the editor shows.
- */
+/** The kinds of DataoortsError (base.ts), one class per kind of failure. */
+import { MAX_JSON_DEPTH } from '../json';
+import { DataoortsError, type ProviderError } from './base';
 
-export type DataoortsErrorCode =
-	| 'DATAOORTS_INVALID_PARAMETER'
-	| 'DATAOORTS_INVALID_URL'
-	| 'DATAOORTS_INSECURE_URL'
-	| 'DATAOORTS_HTTP_STATUS'
-	| 'DATAOORTS_REDIRECT'
-	| 'DATAOORTS_API_FAILURE'
-	| 'DATAOORTS_INVALID_RESPONSE'
-	| 'DATAOORTS_RESPONSE_TOO_LARGE'
-	| 'DATAOORTS_REPLY_NOT_JSON'
-	| 'DATAOORTS_NETWORK'
-	| 'DATAOORTS_TIMEOUT'
-	| 'DATAOORTS_ABORTED'
-	| 'DATAOORTS_N8N_TOO_OLD';
-
-/** One entry of the provider's `errors[]` envelope. */
-export interface ProviderError {
-	code?: number;
-	message: string;
-}
-
-export abstract class DataoortsError extends Error {
-	abstract readonly code: DataoortsErrorCode;
-
-	/** Whether another attempt may succeed. */
-	abstract readonly retryable: boolean;
-
-	/** Attempts made before this error was final (see `recordAttempts`). */
-	attempts = 1;
-
-	/** HTTP status, where an answer arrived. */
-	status?: number;
-
-	/** The provider's own messages, where its envelope was readable. */
-	providerErrors: ProviderError[] = [];
-
-	constructor(message: string, cause?: unknown) {
-		super(message, cause === undefined ? undefined : { cause });
-		this.name = new.target.name;
-	}
-
-	/** Marks the error as final after `attempts` attempts; the message says so when it retried. */
-	recordAttempts(attempts: number): this {
-		this.attempts = attempts;
-		if (attempts > 1) this.message += ` (gave up after ${attempts} attempts)`;
-		return this;
-	}
-}
+export { DataoortsError, type DataoortsErrorCode, type ProviderError } from './base';
 
 /**
  * A parameter value outside the documented contract. Values given by expression bypass the
@@ -122,17 +72,39 @@ export class DataoortsResponseError extends DataoortsError {
 	}
 }
 
-/** JSON mode: the model's reply could not be parsed. Quotes the start of the reply. */
+/**
+ * JSON nested deeper than the parser allows: left unread, so no later step can overflow the
+ * stack on it. Retried only where the status alone would be (a 4xx or a 2xx never is).
+ */
+export class DataoortsTooDeepError extends DataoortsError {
+	readonly code = 'DATAOORTS_RESPONSE_TOO_DEEP';
+
+	readonly retryable: boolean;
+
+	constructor(
+		readonly status: number,
+		maxDepth: number,
+	) {
+		super(
+			`Dataoorts answered ${status} with JSON nested deeper than ${maxDepth} levels; it was not read`,
+		);
+		this.retryable = (status < 200 || status >= 300) && isRetryableStatus(status);
+	}
+}
+
+/** JSON mode: the reply could not be parsed (or is nested too deeply to use). Quotes its start. */
 export class ReplyNotJsonError extends DataoortsError {
 	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
 
 	readonly retryable = false;
 
-	constructor(reply: string, cause?: unknown) {
+	constructor(reply: string, tooDeep = false) {
 		const start = reply.replace(/\s+/g, ' ').trim();
+		const what = tooDeep
+			? `is JSON nested deeper than ${MAX_JSON_DEPTH} levels`
+			: 'is not valid JSON';
 		super(
-			`The model's reply is not valid JSON (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
-			cause,
+			`The model's reply ${what} (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
 		);
 	}
 }
@@ -162,6 +134,13 @@ export class DataoortsTimeoutError extends DataoortsError {
 	constructor(readonly timeoutMs: number) {
 		super(`Dataoorts did not answer within ${timeoutMs} ms`);
 	}
+}
+
+/** The credential's API key cannot be sent as a header value. Never retried; nothing was sent. */
+export class DataoortsCredentialError extends DataoortsError {
+	readonly code = 'DATAOORTS_INVALID_KEY';
+
+	readonly retryable = false;
 }
 
 /** The workflow was stopped: the request was aborted or never started. */

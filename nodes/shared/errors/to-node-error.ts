@@ -61,6 +61,12 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 		perItem: false,
 		description: () => 'No request was sent.',
 	},
+	DATAOORTS_INVALID_KEY: {
+		kind: 'operation',
+		perItem: false,
+		description: () =>
+			'Check the key in the Dataoorts credential: copy it again from https://cloud.dataoorts.com/ai, without quotes, spaces or "Bearer ". No request was sent.',
+	},
 	DATAOORTS_REPLY_NOT_JSON: {
 		kind: 'operation',
 		perItem: true,
@@ -80,7 +86,16 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 		hint: () =>
 			'Dataoorts accepted the request but reported it as failed; its message above says why.',
 	},
-	DATAOORTS_INVALID_RESPONSE: { kind: 'api', hint: noHint },
+	DATAOORTS_INVALID_RESPONSE: {
+		kind: 'api',
+		hint: () =>
+			"The answer was not in Dataoorts' documented form, so it was not used (and not retried). Check that the credential's Base URL points at the Dataoorts API and not at a proxy or another service; if it does, try again later.",
+	},
+	DATAOORTS_RESPONSE_TOO_DEEP: {
+		kind: 'api',
+		hint: () =>
+			"The answer was left unread: JSON nested this deeply is no Dataoorts answer. Check that the credential's Base URL points at the Dataoorts API.",
+	},
 	DATAOORTS_RESPONSE_TOO_LARGE: {
 		kind: 'api',
 		hint: () => "The answer was cut off to protect n8n's memory; lower Maximum Number of Tokens.",
@@ -100,7 +115,7 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 };
 
 /** The next step shown under an error, by what went wrong. */
-function hintFor(error: DataoortsError): string | undefined {
+export function hintFor(error: DataoortsError): string | undefined {
 	const mapping = MAPPINGS[error.code];
 	return mapping.kind === 'api' ? mapping.hint(error) : mapping.description(error);
 }

@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ParameterValidationError } from '../errors/errors';
+import { modelIdProblem } from './model-id';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -27,11 +28,22 @@ export function formatValue(value: unknown): string {
 	return json.length > 60 ? `${json.slice(0, 60)}…` : json;
 }
 
+/**
+ * Plain decimal notation, with an optional exponent. Number() also reads "0x1", "0b1", "0o7"
+ * and "Infinity", which no sheet means as a temperature or a token count.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /** Numbers arrive as numbers from the UI, but often as strings from sheets and expressions. */
 function toNumber(value: unknown): number {
 	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value.trim());
+	if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
 	return Number.NaN;
+}
+
+/** A string Number() would read but toNumber() refuses, e.g. "0x1". */
+function isNonDecimalNumber(value: unknown): boolean {
+	return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()));
 }
 
 export function checkNumericOption(spec: NumericOptionSpec, value: unknown): number {
@@ -43,7 +55,9 @@ export function checkNumericOption(spec: NumericOptionSpec, value: unknown): num
 		(!spec.integer || Number.isInteger(number));
 	if (!withinRange) {
 		const problem = !Number.isFinite(number)
-			? 'is not a number'
+			? isNonDecimalNumber(value)
+				? 'is not a number in decimal notation'
+				: 'is not a number'
 			: spec.integer && !Number.isInteger(number)
 				? 'is not a whole number'
 				: 'is out of range';
@@ -92,12 +106,21 @@ export function checkOptions(options: IDataObject): CheckedOptions {
 	};
 }
 
+/** The model ID, trimmed; refused when it is empty or holds what no model ID can. */
 export function checkModel(value: unknown): string {
-	if (typeof value !== 'string' || value.trim() === '') {
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (id === '') {
 		throw new ParameterValidationError(
 			'model',
 			`Model (model) must be a model ID such as "google/gemma-3-12b-it": got ${formatValue(value)}`,
 		);
 	}
-	return value;
+	const problem = modelIdProblem(id);
+	if (problem !== undefined) {
+		throw new ParameterValidationError(
+			'model',
+			`Model (model) ${problem}: got ${formatValue(value)}; a model ID looks like "google/gemma-3-12b-it"`,
+		);
+	}
+	return id;
 }

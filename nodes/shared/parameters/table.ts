@@ -4,45 +4,11 @@
  * Source: the provider's model page (google/gemma-3-12b-it, 2025-06-11) and the API reference.
  * Everything else follows from a row: the UI field (fields.ts), the run-time check (check.ts), the
  * API name in the request body (api-fields.ts) and the README's Options table (a test compares it).
- * Adding a documented hyperparameter is one row here.
+ * Adding a documented hyperparameter is one row here. The row shapes are in spec.ts.
  */
+import type { HyperparameterRow, PriceRow, RunOptionRow } from './spec';
 
-/** A numeric field of the node's "Options" collection: its UI and its run-time range check. */
-export interface NumericOptionSpec {
-	/** Name in the node's `options` collection (public contract: saved workflows use it). */
-	readonly option: string;
-	readonly displayName: string;
-	readonly description: string;
-	readonly min: number;
-	/** Undefined where there is no upper bound. */
-	readonly max?: number;
-	/** True where a whole number is required. */
-	readonly integer: boolean;
-	/** Value the field shows when the user adds it. */
-	readonly uiDefault: number;
-	/** Decimal places the UI offers for a non-integer (2 unless set). */
-	readonly decimals?: number;
-}
-
-/** A documented API hyperparameter: sent under `data.<apiName>` only when the user sets it. */
-interface HyperparameterRow extends NumericOptionSpec {
-	readonly kind: 'hyperparameter';
-	/** The API's documented snake_case name. */
-	readonly apiName: string;
-}
-
-/**
- * How the node runs its items; not sent to the API. Defaults are what a user gets without
- * touching the option, so they are also the run-time fallbacks.
- */
-interface RunOptionRow extends NumericOptionSpec {
-	readonly kind: 'run';
-}
-
-/** A price for the output's `cost`, overriding the catalog's (USD per million tokens). */
-interface PriceRow extends NumericOptionSpec {
-	readonly kind: 'price';
-}
+export { describeRange, type NumericOptionSpec } from './spec';
 
 const ROWS = [
 	{
@@ -216,11 +182,3 @@ export type PriceOption = Extract<Row, { kind: 'price' }>['option'];
 export const PRICE_OPTIONS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'price' }> => row.kind === 'price',
 ) as ReadonlyArray<PriceRow & { option: PriceOption }>;
-
-/** Human-readable allowed range, used by both field descriptions and error messages. */
-export function describeRange(spec: Pick<NumericOptionSpec, 'min' | 'max' | 'integer'>): string {
-	const kind = spec.integer ? 'a whole number' : 'a number';
-	return spec.max === undefined
-		? `${kind} of at least ${spec.min}`
-		: `${kind} from ${spec.min} to ${spec.max}`;
-}

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 
+import { gatedConnector } from './connect-gate';
+
 /**
  * Connection pools: one keep-alive pool per API origin, shared by every item and every
  * execution in this n8n process, so a batch of hundreds of items reuses a few warm sockets.
@@ -49,7 +51,9 @@ export function dispatcherFor(origin: string): Dispatcher {
 	}
 	let pool = pools.get(origin);
 	if (pool === undefined) {
-		pool = new Pool(origin, POOL_OPTIONS);
+		// Connects only for live requests: no fresh sockets after a cancellation (connect-gate.ts).
+		const connect = gatedConnector(origin, undici().buildConnector({}));
+		pool = new Pool(origin, { ...POOL_OPTIONS, connect });
 		pools.set(origin, pool);
 	}
 	return pool;

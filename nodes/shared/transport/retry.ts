@@ -16,7 +16,7 @@ export const DEFAULT_BACKOFF: BackoffSettings = {
 };
 
 /**
- * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent or unreadable.
+ * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent, unreadable or past.
  */
 export function parseRetryAfter(
 	header: string | string[] | undefined,
@@ -27,7 +27,8 @@ export function parseRetryAfter(
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	// A past date (or a loosely parsed "-5") says nothing useful: back off as usual, not at once.
+	return Number.isNaN(date) || date <= now ? undefined : date - now;
 }
 
 /**

@@ -27,7 +27,10 @@ test('the node is the public contract: name, version, credential, parameters', (
 	// Version 2 made the model a resource locator; saved version 1 nodes keep their list.
 	expect(nodeDescription.version).toEqual([1, 2]);
 	expect(nodeDescription.defaultVersion).toBe(2);
-	expect(nodeDescription.credentials).toEqual([{ name: 'dataoortsApi', required: true }]);
+	// testedBy: the credential's Test button runs the node's own check (credential-test.ts).
+	expect(nodeDescription.credentials).toEqual([
+		{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' },
+	]);
 	expect(nodeDescription.properties.map((entry) => entry.name)).toEqual([
 		'model',
 		'model',

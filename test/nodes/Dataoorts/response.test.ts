@@ -82,6 +82,23 @@ describe('parseJsonReply', () => {
 		expect(parseJsonReply({ a: 1 })).toEqual({ a: 1 });
 	});
 
+	test('a reply nested deeper than 100 levels is refused, so the item stays serialisable', () => {
+		const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+		expect(() => parseJsonReply(deep)).toThrow(
+			/^The model's reply is JSON nested deeper than 100 levels \(Response Format is JSON\): "\[{120}…"$/,
+		);
+		expect(parseJsonReply('['.repeat(100) + ']'.repeat(100))).toHaveLength(1);
+	});
+
+	test('a fence around megabytes of spaces is refused in linear time', () => {
+		const started = performance.now();
+		expect(() => parseJsonReply(`\`\`\`${' '.repeat(2_000_000)}x\`\`\``)).toThrow(
+			ReplyNotJsonError,
+		);
+		expect(parseJsonReply(`\`\`\`json${' '.repeat(2_000_000)}[1]\n\`\`\``)).toEqual([1]);
+		expect(performance.now() - started).toBeLessThan(1000);
+	});
+
 	test('text that is not JSON is an error quoting its start', () => {
 		expect(() => parseJsonReply('Sure! Here is the JSON you asked for: {a: 1}')).toThrow(
 			new ReplyNotJsonError('Sure! Here is the JSON you asked for: {a: 1}'),

@@ -59,6 +59,39 @@ describe('checkNumericOption', () => {
 	});
 });
 
+describe('numbers from expressions and sheets: decimal notation only', () => {
+	test.each([
+		['0.7', 0.7],
+		[' 2 ', 2],
+		['+1', 1],
+		['1e-2', 0.01],
+		['.5', 0.5],
+		['2.', 2],
+	])('%j → %p', (value, number) => {
+		expect(checkNumericOption(spec('temperature'), value)).toBe(number);
+	});
+
+	test.each(['0x1', '0b1', '0o1', 'Infinity', '1_0', '1,5'])('%j is refused', (value) => {
+		expect(() => checkNumericOption(spec('topP'), value)).toThrow(
+			/^Top P \(options\.topP\) is not a number/,
+		);
+	});
+
+	test('a 200,000-digit string is checked in linear time', () => {
+		const started = performance.now();
+		expect(() => checkNumericOption(spec('topP'), `${'1'.repeat(200_000)}x`)).toThrow(
+			'is not a number',
+		);
+		expect(performance.now() - started).toBeLessThan(500);
+	});
+
+	test('a form Number() would read is named as not decimal', () => {
+		expect(() => checkNumericOption(spec('topK'), '0x1')).toThrow(
+			'Top K (options.topK) is not a number in decimal notation: got "0x1", allowed is a whole number from 1 to 50',
+		);
+	});
+});
+
 test('checkModel sends any non-empty id as is', () => {
 	expect(checkModel('acme/brand-new-model')).toBe('acme/brand-new-model');
 	expect(() => checkModel('  ')).toThrow(/Model \(model\) must be a model ID/);

@@ -13,10 +13,11 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('1.5')).toBe(1500);
 	});
 
-	test('HTTP date, relative to now; a past date means now', () => {
+	test('HTTP date, relative to now; a past date (or a negative number) is ignored, not "retry at once"', () => {
 		const now = Date.parse('Tue, 24 Nov 2026 12:00:00 GMT');
 		expect(parseRetryAfter('Tue, 24 Nov 2026 12:00:07 GMT', now)).toBe(7000);
-		expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBe(0);
+		expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBeUndefined();
+		expect(parseRetryAfter('-5', now)).toBeUndefined();
 	});
 
 	test('absent or unreadable → undefined', () => {

@@ -1,0 +1,121 @@
+/** One attempt: the POST with the Bearer key, its timeout and cancellation, and what it failed with. */
+import {
+	DataoortsAbortError,
+	DataoortsError,
+	DataoortsNetworkError,
+	DataoortsTimeoutError,
+} from '../errors/errors';
+import type { DataoortsSuccessBody } from '../wire';
+import { checkApiKey } from './api-key';
+import { holdDemand } from './connect-gate';
+import { isAttemptTimeout, undiciTimeouts } from './deadline';
+import { dispatcherFor, undici } from './dispatcher';
+import { createRedactor, type Redactor } from './redact';
+import { DEFAULT_MAX_RESPONSE_BYTES, classifyAnswer, readCappedText } from './response-body';
+import type { ChatRequest } from './send';
+
+const NETWORK_ERROR_TEXT: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed while sending',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
+	ETIMEDOUT: 'the connection timed out',
+	UND_ERR_SOCKET: 'the connection was closed before the answer was complete',
+	UND_ERR_CONNECT_TIMEOUT: 'connecting took too long',
+	UND_ERR_HEADERS_TIMEOUT: "the answer's headers took too long",
+	UND_ERR_BODY_TIMEOUT: "the answer's body took too long",
+	UND_ERR_CLOSED: 'the connection pool was closed',
+};
+
+interface AttemptState {
+	cancelled: boolean;
+	timedOut: boolean;
+	elapsedMs: number;
+	timeoutMs: number;
+	origin: string;
+	redactor: Redactor;
+}
+
+/**
+ * What a failed attempt becomes: cancelled when the execution was stopped, a timeout when it ran
+ * out of time (deadline.ts), the typed error the answer was classified as, or a network error.
+ */
+function attemptError(error: unknown, attempt: AttemptState): DataoortsError {
+	if (attempt.cancelled) return new DataoortsAbortError();
+	if (isAttemptTimeout(error, attempt.timedOut, attempt.elapsedMs, attempt.timeoutMs)) {
+		return new DataoortsTimeoutError(attempt.timeoutMs);
+	}
+	if (error instanceof DataoortsError) return error;
+	const code = (error as { code?: unknown })?.code;
+	const causeCode = typeof code === 'string' ? code : undefined;
+	const reason =
+		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ??
+		attempt.redactor.diagnostic(String((error as Error)?.message ?? error));
+	return new DataoortsNetworkError(
+		`Could not reach Dataoorts at ${attempt.origin}: ${reason}`,
+		causeCode,
+		error,
+	);
+}
+
+/** One POST of the body and its answer, within the attempt's timeout and the execution's signal. */
+export async function attemptOnce(
+	url: URL,
+	payload: string,
+	request: ChatRequest,
+): Promise<DataoortsSuccessBody> {
+	const apiKey = checkApiKey(request.connection.apiKey);
+	const redactor = createRedactor(apiKey);
+	const attempt = new AbortController();
+	// Given back before aborting, so undici does not reconnect for a dead request (connect-gate.ts).
+	const lease = holdDemand(url.origin);
+	let timedOut = false;
+	const stop = () => {
+		lease.release();
+		attempt.abort();
+	};
+	const timer = setTimeout(() => {
+		timedOut = true;
+		stop();
+	}, request.timeoutMs);
+	request.signal?.addEventListener('abort', stop, { once: true });
+	const startedAt = performance.now();
+	try {
+		const answer = await undici().request(url, {
+			method: 'POST',
+			dispatcher: dispatcherFor(url.origin),
+			headers: {
+				authorization: `Bearer ${apiKey}`,
+				'content-type': 'application/json',
+				accept: 'application/json',
+			},
+			body: payload,
+			signal: attempt.signal,
+			...undiciTimeouts(request.timeoutMs),
+		});
+		const text = await readCappedText(
+			answer.body,
+			answer.headers,
+			answer.statusCode,
+			request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+		);
+		return classifyAnswer(answer.statusCode, answer.headers, text, {
+			redactor,
+			structuredResponse: request.structuredResponse,
+		});
+	} catch (error) {
+		throw attemptError(error, {
+			cancelled: request.signal?.aborted === true,
+			timedOut,
+			elapsedMs: performance.now() - startedAt,
+			timeoutMs: request.timeoutMs,
+			origin: url.origin,
+			redactor,
+		});
+	} finally {
+		clearTimeout(timer);
+		lease.release();
+		request.signal?.removeEventListener('abort', stop);
+	}
+}
