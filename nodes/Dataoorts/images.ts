@@ -19,7 +19,7 @@ export async function readImages(
 	model: string,
 ): Promise<ImageContentPart[]> {
 	if (propertyNames.length === 0) return [];
-	checkModelTakesImages(model, FIELD, `remove Image Binary Properties (${FIELD})`);
+	checkModelTakesImages(model, FIELD, 'remove Image Binary Properties');
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
 	const parts: ImageContentPart[] = [];
 	for (const name of propertyNames) {
@@ -28,11 +28,11 @@ export async function readImages(
 			const present = Object.keys(binary);
 			throw new ParameterValidationError(
 				FIELD,
-				`Image Binary Properties (${FIELD}): the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`,
+				`Image Binary Properties: the input item has no binary property ${formatValue(name)}${present.length > 0 ? `; it has ${present.map((key) => formatValue(key)).join(', ')}` : ''}`,
 			);
 		}
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, name);
-		const label = `Image Binary Properties (${FIELD}): binary property ${formatValue(name)}`;
+		const label = `Image Binary Properties: binary property ${formatValue(name)}`;
 		parts.push(imageContentPart({ mimeType: String(data.mimeType ?? ''), bytes }, FIELD, label));
 	}
 	return parts;

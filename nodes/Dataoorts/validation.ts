@@ -44,7 +44,7 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	if (!Array.isArray(value) || value.length === 0) {
 		throw new ParameterValidationError(
 			'messages.values',
-			'Messages (messages.values) must hold at least one message: add a message with a role and content',
+			'Messages must hold at least one message: add a message with a role and content',
 		);
 	}
 	return value.map((entry: unknown, index) => {
@@ -53,14 +53,14 @@ export function checkMessages(value: unknown): ChatMessage[] {
 		if (!MESSAGE_ROLES.includes(message.role as MessageRole)) {
 			throw new ParameterValidationError(
 				`${field}.role`,
-				`Role of message ${index + 1} (${field}.role) is unknown: got ${formatValue(message.role)}, allowed are ${MESSAGE_ROLES.join(', ')}`,
+				`Message ${index + 1}: Role is unknown: got ${formatValue(message.role)}, allowed are ${MESSAGE_ROLES.join(', ')}`,
 			);
 		}
 		const content = toContent(message.content);
 		if (content.trim() === '') {
 			throw new ParameterValidationError(
 				`${field}.content`,
-				`Content of message ${index + 1} (${field}.content) is empty: got ${formatValue(message.content)}, a ${String(message.role)} message needs text`,
+				`Message ${index + 1}: Content is empty: got ${formatValue(message.content)}, a ${String(message.role)} message needs text`,
 			);
 		}
 		return { role: message.role as MessageRole, content };
@@ -72,7 +72,7 @@ function checkResponseFormat(value: unknown): ResponseFormat {
 	if (!RESPONSE_FORMATS.includes(value as ResponseFormat)) {
 		throw new ParameterValidationError(
 			'options.responseFormat',
-			`Response Format (options.responseFormat) is unknown: got ${formatValue(value)}, allowed are ${RESPONSE_FORMATS.join(', ')}`,
+			`Response Format is unknown: got ${formatValue(value)}, allowed are ${RESPONSE_FORMATS.join(', ')}`,
 		);
 	}
 	return value as ResponseFormat;
@@ -89,7 +89,7 @@ function checkJsonSchema(value: unknown): IDataObject | undefined {
 			const reason = parsed.problem === 'syntax' ? parsed.reason : 'it is nested too deeply';
 			throw new ParameterValidationError(
 				'options.jsonSchema',
-				`JSON Schema (options.jsonSchema) is not valid JSON: ${reason}`,
+				`JSON Schema is not valid JSON: ${reason}`,
 			);
 		}
 		schema = parsed.value;
@@ -97,7 +97,7 @@ function checkJsonSchema(value: unknown): IDataObject | undefined {
 	if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
 		throw new ParameterValidationError(
 			'options.jsonSchema',
-			`JSON Schema (options.jsonSchema) must be a JSON object such as {"type": "object", "properties": {...}}: got ${formatValue(value)}`,
+			`JSON Schema must be a JSON object such as {"type": "object", "properties": {...}}: got ${formatValue(value)}`,
 		);
 	}
 	return schema as IDataObject;
@@ -114,7 +114,7 @@ function checkImageProperties(value: unknown): string[] {
 	if (names === undefined || names.some((name) => typeof name !== 'string')) {
 		throw new ParameterValidationError(
 			'options.imageBinaryProperties',
-			`Image Binary Properties (options.imageBinaryProperties) must be property names separated by commas, e.g. "data, photo": got ${formatValue(value)}`,
+			`Image Binary Properties must be property names separated by commas, e.g. "data, photo": got ${formatValue(value)}`,
 		);
 	}
 	return (names as string[]).map((name) => name.trim()).filter((name) => name !== '');

@@ -10,6 +10,7 @@ import {
 	DataoortsError,
 	DataoortsNetworkError,
 	N8nTooOldError,
+	ParameterValidationError,
 	type DataoortsErrorCode,
 } from './errors';
 
@@ -49,7 +50,9 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 	DATAOORTS_INVALID_PARAMETER: {
 		kind: 'operation',
 		perItem: true,
-		description: () => 'No request was sent for this item.',
+		// The message says it in the panel's words; the path is for workflow JSON and expressions.
+		description: (error) =>
+			`Parameter ${(error as ParameterValidationError).field}. No request was sent for this item.`,
 	},
 	DATAOORTS_INVALID_URL: {
 		kind: 'operation',

@@ -63,7 +63,7 @@ export function checkNumericOption(spec: NumericOptionSpec, value: unknown): num
 				: 'is out of range';
 		throw new ParameterValidationError(
 			`options.${spec.option}`,
-			`${spec.displayName} (options.${spec.option}) ${problem}: got ${formatValue(value)}, allowed is ${describeRange(spec)}`,
+			`${spec.displayName} ${problem}: got ${formatValue(value)}, allowed is ${describeRange(spec)}`,
 		);
 	}
 	return number;
@@ -112,14 +112,14 @@ export function checkModel(value: unknown): string {
 	if (id === '') {
 		throw new ParameterValidationError(
 			'model',
-			`Model (model) must be a model ID such as "google/gemma-3-12b-it": got ${formatValue(value)}`,
+			`Model must be a model ID such as "google/gemma-3-12b-it": got ${formatValue(value)}`,
 		);
 	}
 	const problem = modelIdProblem(id);
 	if (problem !== undefined) {
 		throw new ParameterValidationError(
 			'model',
-			`Model (model) ${problem}: got ${formatValue(value)}; a model ID looks like "google/gemma-3-12b-it"`,
+			`Model ${problem}: got ${formatValue(value)}; a model ID looks like "google/gemma-3-12b-it"`,
 		);
 	}
 	return id;

@@ -139,7 +139,8 @@ describe('run-time validation of values that arrive by expression', () => {
 			expect(result.outputs).toBeUndefined();
 			expect(result.error?.name).toBe('NodeOperationError');
 			expect(result.error?.message).toContain(spec.displayName);
-			expect(result.error?.message).toContain(`options.${spec.option}`);
+			// The panel's name in the message, the workflow JSON path in the description.
+			expect(result.error?.description).toContain(`options.${spec.option}`);
 			expect(result.error?.message).toContain(
 				typeof value === 'string' ? JSON.stringify(value) : String(value),
 			);
@@ -155,7 +156,8 @@ describe('run-time validation of values that arrive by expression', () => {
 				parameters: { messages: userMessage('x'), options: { [spec.option]: value } },
 			});
 			expect(server.current.requests).toHaveLength(0);
-			expect(result.error?.message).toContain(`options.${spec.option}`);
+			expect(result.error?.message).toContain(spec.displayName);
+			expect(result.error?.description).toContain(`options.${spec.option}`);
 			expect(result.error?.message).toContain(describeRange(spec));
 		},
 	);
@@ -177,9 +179,7 @@ describe('run-time validation of values that arrive by expression', () => {
 	test('an empty message list is rejected', async () => {
 		const result = await run({ parameters: { messages: { values: [] } } });
 		expect(server.current.requests).toHaveLength(0);
-		expect(result.error?.message).toMatch(
-			/Messages \(messages\.values\) must hold at least one message.*\[item 0\]/,
-		);
+		expect(result.error?.message).toMatch(/Messages must hold at least one message.*\[item 0\]/);
 	});
 
 	test('empty content, also when an expression resolves to nothing, names the message', async () => {
@@ -197,9 +197,7 @@ describe('run-time validation of values that arrive by expression', () => {
 			[{ question: 'present' }],
 		);
 		expect(server.current.requests).toHaveLength(0);
-		expect(result.error?.message).toContain(
-			'Content of message 2 (messages.values[1].content) is empty',
-		);
+		expect(result.error?.message).toContain('Message 2: Content is empty');
 		expect(result.error?.message).toContain('[item 0]');
 	});
 
@@ -210,7 +208,7 @@ describe('run-time validation of values that arrive by expression', () => {
 		);
 		expect(server.current.requests).toHaveLength(0);
 		expect(result.error?.message).toBe(
-			'Role of message 1 (messages.values[0].role) is unknown: got "moderator", allowed are system, user, assistant [item 0]',
+			'Message 1: Role is unknown: got "moderator", allowed are system, user, assistant [item 0]',
 		);
 	});
 
@@ -220,7 +218,7 @@ describe('run-time validation of values that arrive by expression', () => {
 			[{ model: '' }],
 		);
 		expect(server.current.requests).toHaveLength(0);
-		expect(result.error?.message).toContain('Model (model) must be a model ID');
+		expect(result.error?.message).toContain('Model must be a model ID');
 	});
 
 	test('the failing item is named: item 2 of 3 fails, none is sent', async () => {
@@ -346,9 +344,7 @@ describe('continue on fail', () => {
 			items.map((_, index) => ({ item: index })),
 		);
 		expect(output[0].json).toMatchObject({ response: 'Echo: first' });
-		expect(output[1].json.error).toContain(
-			'Content of message 1 (messages.values[0].content) is empty',
-		);
+		expect(output[1].json.error).toContain('Message 1: Content is empty');
 		expect(output[1].json.error).toContain('[item 1]');
 		expect(output[2].json).toEqual({ error: 'Dataoorts answered 400: Invalid input (code 5006)' });
 		expect(output[3].json).toMatchObject({ response: 'Echo: fourth' });
@@ -372,7 +368,7 @@ describe('continue on fail', () => {
 		expect(failure.map((item) => (item.pairedItem as { item: number }).item)).toEqual([1, 2, 4]);
 		// n8n puts the failed row's own fields beside the error, so the error branch can act on the row.
 		expect(failure.map((item) => item.json)).toEqual([
-			{ question: '', error: expect.stringContaining('(messages.values[0].content) is empty') },
+			{ question: '', error: expect.stringContaining('Message 1: Content is empty') },
 			{
 				question: 'third [[fault:400]]',
 				error: 'Dataoorts answered 400: Invalid input (code 5006)',

@@ -112,14 +112,12 @@ describe('JSON output mode', () => {
 				options: { responseFormat: 'json', jsonSchema: '{not json' },
 			},
 		});
-		expect(badSchema.error?.message).toMatch(
-			/^JSON Schema \(options\.jsonSchema\) is not valid JSON: .* \[item 0\]$/,
-		);
+		expect(badSchema.error?.message).toMatch(/^JSON Schema is not valid JSON: .* \[item 0\]$/);
 		const badFormat = await run({
 			parameters: { messages: ask('x'), options: { responseFormat: '={{ "xml" }}' } },
 		});
 		expect(badFormat.error?.message).toBe(
-			'Response Format (options.responseFormat) is unknown: got "xml", allowed are text, json [item 0]',
+			'Response Format is unknown: got "xml", allowed are text, json [item 0]',
 		);
 		expect(server.current.requests).toHaveLength(0);
 	});
@@ -196,7 +194,9 @@ describe('images', () => {
 				{ parameters: { messages: ask('x'), options: { imageBinaryProperties: property } } },
 				[{ $binary: binary }],
 			);
-			expect(result.error?.message).toContain('(options.imageBinaryProperties)');
+			// The panel's words in the message, the parameter's path in the description.
+			expect(result.error?.message).toMatch(/^Image Binary Properties: /);
+			expect(result.error?.description).toContain('Parameter options.imageBinaryProperties.');
 			expect(result.error?.message).toContain(message);
 			expect(result.error?.message).toContain('[item 0]');
 			expect(server.current.requests).toHaveLength(0);
@@ -273,8 +273,6 @@ describe('as an AI Agent tool', () => {
 		expect(server.current.requests[0].body.data).toMatchObject({ temperature: 0.3 });
 
 		const invalid = await run({ parameters: toolParameters }, [{ question: 'x', temperature: 9 }]);
-		expect(invalid.error?.message).toContain(
-			'Sampling Temperature (options.temperature) is out of range: got 9',
-		);
+		expect(invalid.error?.message).toContain('Sampling Temperature is out of range: got 9');
 	});
 });

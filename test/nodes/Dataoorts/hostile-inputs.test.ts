@@ -36,9 +36,9 @@ describe('model ids', () => {
 			{ model },
 		]);
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toContain(`Model (model) ${problem}: got `);
+		expect(result.error?.message).toContain(`Model ${problem}: got `);
 		expect(result.error?.message).toContain('[item 0]');
-		expect(result.error?.description).toBe('No request was sent for this item.');
+		expect(result.error?.description).toBe('Parameter model. No request was sent for this item.');
 		expect(server.current.requests).toHaveLength(0);
 	});
 
@@ -104,7 +104,7 @@ describe('numbers from expressions and sheets', () => {
 				{ parameters: { messages: ask, options: { topK: '={{ $json.k }}' } } },
 				[{ k: value }],
 			);
-			expect(result.error?.message).toMatch(/^Top K \(options\.topK\) is not a number/);
+			expect(result.error?.message).toMatch(/^Top K is not a number/);
 			expect(server.current.requests).toHaveLength(0);
 		},
 	);

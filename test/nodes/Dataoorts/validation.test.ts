@@ -34,7 +34,8 @@ describe('checkMessages', () => {
 		} catch (error) {
 			expect(error).toBeInstanceOf(ParameterValidationError);
 			expect((error as ParameterValidationError).field).toBe(field);
-			expect((error as Error).message).toContain(field);
+			// In the panel's words: "Messages …" or "Message 2: Role …", not the JSON path.
+			expect((error as Error).message).toMatch(/^Messages? /);
 		}
 	});
 });

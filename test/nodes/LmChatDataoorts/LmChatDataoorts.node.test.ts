@@ -374,12 +374,12 @@ describe('errors', () => {
 		const failure = await supplyModel({ options: { topK: 51 } }).catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(NodeOperationError);
 		expect((failure as NodeOperationError).message).toBe(
-			'Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50 [item 0]',
+			'Top K is out of range: got 51, allowed is a whole number from 1 to 50 [item 0]',
 		);
 		await expect(supplyModel({ options: { timeout: 'soon' } })).rejects.toThrow(
-			/Timeout \(Milliseconds\) \(options.timeout\) is not a number/,
+			/Timeout \(Milliseconds\) is not a number/,
 		);
-		await expect(supplyModel({ model: '' })).rejects.toThrow(/Model \(model\) must be a model ID/);
+		await expect(supplyModel({ model: '' })).rejects.toThrow(/Model must be a model ID/);
 		expect(server.current.requests).toHaveLength(0);
 	});
 

@@ -102,7 +102,7 @@ test.each([
 
 test('a bad model id fails in supplyData and a bad key at the call: nothing is sent', async () => {
 	await expect(supplyModel({ model: '../../admin?x=1#frag' })).rejects.toThrow(
-		'Model (model) contains "?", which a model ID cannot hold',
+		'Model contains "?", which a model ID cannot hold',
 	);
 	const { error } = await invoke('x', {}, { apiKey: `${SECRET_KEY}\nX-Injected: 1` });
 	expect(error).toBeInstanceOf(NodeOperationError);

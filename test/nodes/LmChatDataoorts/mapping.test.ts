@@ -248,7 +248,7 @@ describe('Options: built from the one parameter table', () => {
 			expect(() => checkChatModelOptions(bad)).toThrow(ParameterValidationError);
 		}
 		expect(() => checkChatModelOptions({ topK: 51 })).toThrow(
-			'Top K (options.topK) is out of range: got 51, allowed is a whole number from 1 to 50',
+			'Top K is out of range: got 51, allowed is a whole number from 1 to 50',
 		);
 	});
 });

@@ -47,7 +47,7 @@ describe('checkModel', () => {
 		expect(error).toBeInstanceOf(ParameterValidationError);
 		expect((error as ParameterValidationError).field).toBe('model');
 		expect((error as Error).message).toMatch(
-			/^Model \(model\) is 100005 characters long, over the 200-character limit: got "acme\/a+…"; a model ID looks like "google\/gemma-3-12b-it"$/,
+			/^Model is 100005 characters long, over the 200-character limit: got "acme\/a+…"; a model ID looks like "google\/gemma-3-12b-it"$/,
 		);
 		expect((error as Error).message.length).toBeLessThan(250);
 	});
