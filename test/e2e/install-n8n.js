@@ -120,7 +120,7 @@ module.exports = {
 	ensureN8n,
 	ensurePlaywright,
 	cacheRoot,
-	cmpVersions: cmpVersions,
+	cmpVersions,
 	matchesSpec,
 };
 
