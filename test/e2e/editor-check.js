@@ -3,7 +3,8 @@
  * Editor check: against a running `n8n start`, set up the owner through the REST API,
  * open a workflow in headless Debian chromium (playwright-core), open the Dataoorts
  * node's panel and take a screenshot. Fails when the node is unknown to the editor
- * ("Install this node to use it") or its panel lacks the Model / Messages fields.
+ * ("Install this node to use it") or its panel lacks the Model / Messages fields. Optionally opens
+ * the Model picker (lib/model-picker.js) in the same page.
  *
  * Selectors (same in n8n 1.123 and 2.41):
  *   canvas node   [data-test-id="canvas-node"][data-node-type="<type>"]
@@ -12,6 +13,8 @@
  *   messages      [data-test-id="fixed-collection-messages"]
  *   unknown node  [data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]
  */
+const { checkModelPicker } = require('./lib/model-picker');
+
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -151,11 +154,14 @@ async function inspectPanel(page, ndv, problems, details) {
  * @param {string} o.nodeType          e.g. n8n-nodes-dataoorts.dataoorts
  * @param {string} o.screenshot        PNG path for the open node panel
  * @param {string} [o.canvasScreenshot] PNG path for the canvas
- * @returns {Promise<{ok: boolean, problems: string[], details: object}>}
+ * @param {string} [o.pickerScreenshot] with it, the Model picker is opened too (lib/model-picker.js)
+ * @returns {Promise<{ok: boolean, problems: string[], details: object, picker: object|null}>}
+ *   picker: { problems, details }, null when not opened (no pickerScreenshot, or the panel failed)
  */
 async function checkEditor(o) {
 	const problems = [];
 	const details = {};
+	let picker = null;
 	const cookie = o.cookie || (await setupOwner(o.baseUrl));
 	const { browser, page, consoleErrors } = await launch(o, cookie);
 	try {
@@ -171,11 +177,16 @@ async function checkEditor(o) {
 		}
 		const ndv = await openNodePanel(page, o, details);
 		await inspectPanel(page, ndv, problems, details);
+		if (o.pickerScreenshot && !problems.length)
+			picker = await checkModelPicker(page, o.pickerScreenshot).catch((e) => ({
+				problems: [e.message.split('\n').slice(0, 4).join(' ')],
+				details: {},
+			}));
 	} finally {
 		details.consoleErrors = consoleErrors.slice(0, 10);
 		await browser.close().catch(() => {});
 	}
-	return { ok: problems.length === 0, problems, details };
+	return { ok: problems.length === 0, problems, details, picker };
 }
 
 module.exports = { checkEditor, setupOwner, CHROMIUM_ARGS, OWNER };

@@ -6,10 +6,11 @@
  * in headless chromium. See README.md in this folder.
  *
  *   node test/e2e/run-e2e.js [--tarball=PATH] [--versions=2.41.1,1.123.x] [--no-editor]
- *                            [--artifacts=DIR] [--keep]
+ *                            [--artifacts=DIR] [--keep] [--update-docs]
  *
  * Env (same meaning): E2E_TARBALL, E2E_N8N_VERSIONS, E2E_SKIP_EDITOR=1, E2E_ARTIFACTS_DIR,
- * E2E_KEEP=1, E2E_TIMEOUT_MINUTES (whole run, default 60), N8N_E2E_CACHE (the cache).
+ * E2E_KEEP=1, E2E_UPDATE_DOCS=1 (the newest version's editor screenshots into docs/),
+ * E2E_TIMEOUT_MINUTES (whole run, default 60), N8N_E2E_CACHE (the cache).
  * Without a tarball it builds and packs this repository in a temporary folder.
  * Prints one line per check and a closing "e2e: N passed, N failed"; exits 1 on any failure.
  */
@@ -22,6 +23,7 @@ const { killAll } = require('./n8n-harness');
 const report = require('./lib/reporter');
 const { buildAndPack } = require('./lib/pack');
 const { runVersion } = require('./lib/version-run');
+const { cmpVersions } = require('./lib/versions');
 
 const DEFAULT_VERSIONS = '2.41.1,1.123.x';
 // Steps that run in this process, on the Node running the suite.
@@ -35,6 +37,7 @@ function parseArgs(argv) {
 		artifacts:
 			process.env.E2E_ARTIFACTS_DIR || path.join(os.tmpdir(), 'n8n-nodes-dataoorts-e2e-artifacts'),
 		keep: process.env.E2E_KEEP === '1',
+		updateDocs: process.env.E2E_UPDATE_DOCS === '1',
 	};
 	for (const a of argv) {
 		const [k, v] = a.split(/=(.*)/s);
@@ -43,6 +46,7 @@ function parseArgs(argv) {
 		else if (k === '--no-editor') o.editor = false;
 		else if (k === '--artifacts') o.artifacts = v;
 		else if (k === '--keep') o.keep = true;
+		else if (k === '--update-docs') o.updateDocs = true;
 		else throw new Error(`unknown argument ${a}`);
 	}
 	return o;
@@ -113,8 +117,13 @@ async function main() {
 		if (!tarball) return finish(started);
 		const playwright = opts.editor ? await editorSetup() : null;
 		if (!playwright) opts.editor = false;
-		for (const info of await installAll(opts.versions))
-			await runVersion(info, { opts, tarball, playwright });
+		const installed = await installAll(opts.versions);
+		// E2E_UPDATE_DOCS=1: the newest version's editor screenshots are the README's pictures.
+		opts.docsVersion = installed
+			.map((i) => i.version)
+			.sort(cmpVersions)
+			.pop();
+		for (const info of installed) await runVersion(info, { opts, tarball, playwright });
 	} finally {
 		fs.rmSync(scratch, { recursive: true, force: true });
 	}

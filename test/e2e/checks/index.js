@@ -5,6 +5,9 @@
  *
  *   id        the example's file name without .json (with the title, the check's name)
  *   workflow  file in examples/ or test/e2e/fixtures/ (all are imported before the first check)
+ *   source / workflowId   optional: a workflow kept elsewhere in the repository (e.g.
+ *             'test/fixtures/v1-seed-workflow.json'), imported as `workflow` under workflowId when
+ *             its own id is another workflow's
  *   versions  'all', '>=2.16.0' or '<2.16.0': the n8n versions it runs on
  *   expect    'success' (default: `n8n execute` exits 0 with a successful run) or 'failure'
  *             (verify judges the raw result alone)
@@ -13,8 +16,11 @@
  *             run: n8n's run JSON; requests: what the Dataoorts stand-in received meanwhile;
  *             result: { code, stdout, stderr, ms, run }; ctx: { api, smtp, outDir, info }
  */
-const CHECKS = [...require('./basics'), ...require('./outputs'), ...require('./ai')].sort((a, b) =>
-	a.id.localeCompare(b.id),
-);
+const CHECKS = [
+	...require('./basics'),
+	...require('./seed'),
+	...require('./outputs'),
+	...require('./ai'),
+].sort((a, b) => a.id.localeCompare(b.id));
 
 module.exports = { CHECKS };

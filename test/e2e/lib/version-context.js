@@ -10,7 +10,7 @@ const h = require('../n8n-harness');
 const { startDataoortsServer } = require('../../server/dataoorts-server.js');
 const { startSmtpSink } = require('../smtp-sink');
 const { API_KEY, EXAMPLE_OUT_DIR } = require('./constants');
-const { J } = require('./reporter');
+const { J, assert } = require('./reporter');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 // The user-facing examples and the e2e's own smoke workflow.
@@ -75,20 +75,30 @@ async function importCredentials(ctx) {
 	ctx.timings.importCredentials = Date.now() - t;
 }
 
-/** Every workflow in one import (each n8n command costs ~2-3 s of start-up); fills ctx.workflows. */
-async function importWorkflows(ctx) {
+/**
+ * Every workflow in one import (each n8n command costs ~2-3 s of start-up); fills ctx.workflows.
+ * `entries`: table entries with a `source` elsewhere in the repository, imported as their
+ * `workflow` under their `workflowId`.
+ */
+async function importWorkflows(ctx, entries = []) {
 	const wfDir = path.join(ctx.work, 'workflows');
 	fs.mkdirSync(wfDir, { recursive: true });
-	for (const dir of WORKFLOW_DIRS) {
-		for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-			const text = fs
-				.readFileSync(path.join(dir, f), 'utf8')
-				.split(EXAMPLE_OUT_DIR)
-				.join(ctx.outDir);
-			ctx.workflows[f] = JSON.parse(text);
-			fs.writeFileSync(path.join(wfDir, f), text);
-		}
+	const add = (file, name, id) => {
+		const wf = JSON.parse(fs.readFileSync(file, 'utf8').split(EXAMPLE_OUT_DIR).join(ctx.outDir));
+		if (id) wf.id = id;
+		ctx.workflows[name] = wf;
+		fs.writeFileSync(path.join(wfDir, name), JSON.stringify(wf, null, '\t'));
+	};
+	for (const dir of WORKFLOW_DIRS)
+		for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')))
+			add(path.join(dir, f), f);
+	for (const e of entries.filter((x) => x.source)) {
+		assert(!ctx.workflows[e.workflow], `${e.source}: ${e.workflow} is already an example's name`);
+		add(path.join(REPO, e.source), e.workflow, e.workflowId);
 	}
+	const ids = Object.values(ctx.workflows).map((wf) => wf.id);
+	const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+	assert(!twice.length, `workflow ids imported twice (one would replace the other): ${twice}`);
 	const t = Date.now();
 	const imp = await h.runN8n(
 		ctx.info,

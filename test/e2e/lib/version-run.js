@@ -1,16 +1,14 @@
 'use strict';
 /*
  * Runs the suite on one installed n8n version: installs the package the README's way, imports,
- * runs each table entry (checks/index.js) that applies, then starts n8n for the type list and the
- * editor. Every line names the n8n version and the Node running it.
+ * runs each table entry (checks/index.js) that applies, then starts n8n for the type list, the
+ * credential tests and the editor (server-checks.js). Every line names the n8n version and the Node running it.
  */
-const path = require('path');
 const h = require('../n8n-harness');
 const { CHECKS } = require('../checks');
-const { checkEditor, setupOwner } = require('../editor-check');
-const { check, record, assert, J } = require('./reporter');
+const { check, assert, J } = require('./reporter');
 const { appliesTo } = require('./versions');
-const { NODE_TYPES, CREDENTIAL_TYPES } = require('./constants');
+const { serverChecks } = require('./server-checks');
 const vc = require('./version-context');
 
 async function runVersion(info, { opts, tarball, playwright }) {
@@ -42,7 +40,7 @@ function installPackage(ctx, tarball) {
 
 async function importAll(ctx) {
 	await vc.importCredentials(ctx);
-	const count = await vc.importWorkflows(ctx);
+	const count = await vc.importWorkflows(ctx, CHECKS);
 	const missing = CHECKS.map((c) => c.workflow).filter((f) => !ctx.workflows[f]);
 	assert(!missing.length, `table entries name workflows that do not exist: ${missing.join(', ')}`);
 	const unchecked = vc.examplesWithoutCheck(CHECKS);
@@ -78,70 +76,6 @@ function assertSucceeded(r) {
 		r.run.status === 'success' || r.run.finished === true,
 		`run status ${r.run.status}: ${J(r.run.data.resultData.error)}`,
 	);
-}
-
-/** `n8n start`: the node and credential types it lists, then the editor in chromium. */
-async function serverChecks(scope, ctx, opts, playwright) {
-	const typesName = 'n8n lists both nodes and the credential (GET /types/*.json)';
-	const editorName = 'editor shows the Dataoorts node panel (Model, Messages)';
-	let srv;
-	let cookie;
-	let startError = null;
-	try {
-		srv = await h.startN8n(ctx.info, ctx.env, { port: await vc.freePort(), timeoutMs: 120000 });
-		ctx.timings.start = srv.startMs;
-		cookie = await setupOwner(srv.url);
-	} catch (e) {
-		startError = `${e.message}${srv ? `\n${srv.output().slice(-2000)}` : ''}`;
-	}
-	try {
-		if (startError) {
-			record(scope, typesName, false, startError);
-			if (opts.editor) record(scope, editorName, false, startError);
-			return;
-		}
-		await check(scope, typesName, () => checkTypes(srv.url, cookie));
-		if (opts.editor)
-			await check(scope, editorName, () => editorCheck(ctx, srv, cookie, opts, playwright));
-	} finally {
-		if (srv) await srv.stop();
-	}
-}
-
-async function checkTypes(url, cookie) {
-	const get = async (p) => {
-		const r = await fetch(`${url}${p}`, {
-			headers: { cookie: `n8n-auth=${cookie}` },
-			signal: AbortSignal.timeout(30000),
-		});
-		assert(r.ok, `GET ${p} -> ${r.status}`);
-		return (await r.json()).map((t) => t.name);
-	};
-	const nodes = await get('/types/nodes.json');
-	const credentials = await get('/types/credentials.json');
-	const missing = [
-		...NODE_TYPES.filter((n) => !nodes.includes(n)),
-		...CREDENTIAL_TYPES.filter((c) => !credentials.includes(c)),
-	];
-	assert(!missing.length, `not loaded by n8n: ${missing.join(', ')}`);
-	return `${NODE_TYPES.join(', ')}; credential ${CREDENTIAL_TYPES.join(', ')}`;
-}
-
-async function editorCheck(ctx, srv, cookie, opts, playwright) {
-	const t = Date.now();
-	const shot = path.join(opts.artifacts, `editor-${ctx.info.version}.png`);
-	const res = await checkEditor({
-		playwrightModule: playwright.module,
-		baseUrl: srv.url,
-		cookie,
-		workflowId: ctx.workflows['01-seed-request.json'].id,
-		nodeType: NODE_TYPES[0],
-		screenshot: shot,
-		canvasScreenshot: path.join(opts.artifacts, `canvas-${ctx.info.version}.png`),
-	});
-	ctx.timings.editor = Date.now() - t;
-	assert(res.ok, `${res.problems.join('; ')} (screenshot ${shot}) ${J(res.details)}`);
-	return `${shot}, icon ${res.details.canvasIconSrc}`;
 }
 
 module.exports = { runVersion };
