@@ -1,13 +1,41 @@
 /** Typed access to the loopback Dataoorts server for TypeScript tests. */
 import { closeDispatchers } from '../../nodes/Dataoorts/transport';
 
+export interface ServerOptions {
+	apiKey?: string;
+	/** Further accepted keys: other accounts on the same server. */
+	apiKeys?: string[];
+	latencyMs?: number;
+	faultPlan?: FaultPlan;
+	accountLimit?: AccountLimitOptions;
+}
+
 const serverModule = require('../server/dataoorts-server.js') as {
-	startDataoortsServer: (options?: {
-		apiKey?: string;
-		latencyMs?: number;
-		faultPlan?: FaultPlan;
-	}) => Promise<DataoortsTestServer>;
+	startDataoortsServer: (options?: ServerOptions) => Promise<DataoortsTestServer>;
 };
+
+/** A token bucket per key (test/server/account-limit.js). */
+export interface AccountLimitOptions {
+	/** Tokens per second. */
+	rate: number;
+	/** Bucket size, and its level at the start. */
+	burst: number;
+	/** 'seconds' (default): whole seconds to the next token; 'none': no header; else sent as is. */
+	retryAfter?: string;
+}
+
+export interface LimitRecord {
+	key: string;
+	at: number;
+	allowed: boolean;
+	retryAfter?: string;
+}
+
+export interface AccountLimit {
+	options: AccountLimitOptions;
+	records: LimitRecord[];
+	counts(key?: string): { allowed: number; limited: number; total: number };
+}
 
 export interface Fault {
 	kind: string;
@@ -48,6 +76,8 @@ export interface DataoortsTestServer {
 	setLatency(ms: number): void;
 	setFaultPlan(plan: FaultPlan | undefined): void;
 	setRecording(on: boolean): void;
+	readonly accountLimit: AccountLimit | undefined;
+	setAccountLimit(options: AccountLimitOptions | undefined): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -55,7 +85,7 @@ export interface DataoortsTestServer {
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
 /** Starts one server for a test file and resets it between tests. */
-export function useDataoortsServer(options: { apiKey?: string; latencyMs?: number } = {}): {
+export function useDataoortsServer(options: ServerOptions = {}): {
 	current: DataoortsTestServer;
 } {
 	const holder = {} as { current: DataoortsTestServer };
