@@ -13,6 +13,9 @@ import { ParameterValidationError } from './validation';
 /** Provider codes that mean "this model id is not served" (see the API reference). */
 const MODEL_ERROR_CODES = new Set([5007, 3042, 7003]);
 
+const RATE_LIMIT_HINT =
+	'Dataoorts limits each account (about 300 requests per minute), shared by every workflow using this key: raise Max Rate Limit Wait to let items wait longer, or lower Concurrency.';
+
 /** A short next step for the user, by what went wrong. */
 export function hintFor(error: DataoortsError): string | undefined {
 	if (error.code === 'DATAOORTS_RESPONSE_TOO_LARGE') {
@@ -28,6 +31,7 @@ export function hintFor(error: DataoortsError): string | undefined {
 				: '';
 		return `Check the credential's Base URL and this machine's network or proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY).${cause}`;
 	}
+	if (error.code === 'DATAOORTS_RATE_LIMITED') return RATE_LIMIT_HINT;
 	if (error.code === 'DATAOORTS_API_FAILURE') {
 		return 'Dataoorts accepted the request but reported it as failed; its message above says why.';
 	}
@@ -46,9 +50,7 @@ export function hintFor(error: DataoortsError): string | undefined {
 		return 'Dataoorts rejected the request as invalid; check the messages and options.';
 	if (status === 413)
 		return 'The request is too large: shorten the messages or lower Maximum Number of Tokens.';
-	if (status === 429) {
-		return 'Rate limited by Dataoorts (about 300 requests per minute per account): lower Concurrency or raise Max Retries.';
-	}
+	if (status === 429) return RATE_LIMIT_HINT;
 	if (status === 408 || status >= 500)
 		return 'Dataoorts had a temporary problem; try again later or raise Max Retries.';
 	return undefined;

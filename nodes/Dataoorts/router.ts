@@ -58,7 +58,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				body: buildRequestBody(parameters, images),
 				timeoutMs: parameters.execution.timeout,
 				maxRetries: parameters.execution.maxRetries,
+				maxRateLimitWaitMs: parameters.execution.maxRateLimitWait * 1000,
 				signal: stop.signal,
+				logger: this.logger,
 			});
 			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
 		} catch (error) {

@@ -11,7 +11,7 @@ import type { INode } from 'n8n-workflow';
 
 import { toNodeError } from '../Dataoorts/node-error';
 import { hyperparameterFields } from '../Dataoorts/request-body';
-import { sendChatRequest } from '../Dataoorts/transport';
+import { sendChatRequest, type GovernorLogger } from '../Dataoorts/transport';
 import { fromDataoortsAnswer, toDataoortsMessages } from './mapping';
 
 /** The SDK's config plus Dataoorts' own hyperparameter; names are those of the parameter table. */
@@ -28,6 +28,10 @@ export interface DataoortsConnection {
 	timeoutMs: number;
 	/** Retries after the first attempt. */
 	maxRetries: number;
+	/** Longest total wait of one call on the account's rate limit, in ms (default 300 s). */
+	maxRateLimitWaitMs?: number;
+	/** The sub-node's logger: the account's governor reports cuts and pauses there. */
+	logger?: GovernorLogger;
 	/** When set, failures are reported as this node's NodeApiError (with a hint), as in the Dataoorts node. */
 	node?: INode;
 	itemIndex?: number;
@@ -62,11 +66,11 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	) {
 		super('dataoorts', modelId, defaultConfig);
 		// The key stays readable but is not enumerable, so logging or serialising the model (or
-		// its withTools() clones, which share this object) never prints it.
-		const { apiKey, ...rest } = connection;
-		this.connection = Object.defineProperty({ ...rest } as DataoortsConnection, 'apiKey', {
-			value: apiKey,
-			enumerable: false,
+		// its withTools() clones, which share this object) never prints it; nor n8n's logger.
+		const { apiKey, logger, ...rest } = connection;
+		this.connection = Object.defineProperties({ ...rest } as DataoortsConnection, {
+			apiKey: { value: apiKey, enumerable: false },
+			logger: { value: logger, enumerable: false },
 		});
 	}
 
@@ -100,7 +104,9 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 				body: this.buildRequestBody(messages, config),
 				timeoutMs: connection.timeoutMs,
 				maxRetries: connection.maxRetries,
+				maxRateLimitWaitMs: connection.maxRateLimitWaitMs,
 				signal,
+				logger: connection.logger,
 			});
 			return fromDataoortsAnswer(answer);
 		} catch (error) {

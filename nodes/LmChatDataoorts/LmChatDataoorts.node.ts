@@ -107,6 +107,8 @@ export class LmChatDataoorts implements INodeType {
 				allowInsecureHttp: credentials.allowInsecureHttp === true,
 				timeoutMs: options.timeoutMs,
 				maxRetries: options.maxRetries,
+				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+				logger: this.logger,
 				node,
 				itemIndex,
 			},

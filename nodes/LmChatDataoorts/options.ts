@@ -1,7 +1,7 @@
 /**
  * The chat model's "Options" collection and its run-time check, both taken from the package's
  * single parameter table (nodes/Dataoorts/parameters.ts): every documented hyperparameter, plus
- * the timeout and retry settings of the transport. Concurrency is not offered: the chain or
+ * the timeout, retry and rate-limit wait settings of the transport. Concurrency is not offered: the chain or
  * agent decides how many calls it makes.
  *
  * No @n8n/ai-node-sdk here: this module is loaded with the node file, also on n8n 1.x.
@@ -19,7 +19,8 @@ import { checkOptions } from '../Dataoorts/validation';
 
 /** The execution options that apply to one model call. */
 export const MODEL_EXECUTION_OPTIONS: readonly ExecutionOptionSpec[] = EXECUTION_OPTIONS.filter(
-	(spec) => spec.option === 'timeout' || spec.option === 'maxRetries',
+	(spec) =>
+		spec.option === 'timeout' || spec.option === 'maxRetries' || spec.option === 'maxRateLimitWait',
 );
 
 export const chatModelOptionsField: INodeProperties = {
@@ -40,6 +41,8 @@ export interface ChatModelOptions {
 	timeoutMs: number;
 	/** Retries after the first attempt (documented default when unset). */
 	maxRetries: number;
+	/** Longest total wait of one call on the account's rate limit, in ms. */
+	maxRateLimitWaitMs: number;
 }
 
 /**
@@ -48,5 +51,10 @@ export interface ChatModelOptions {
  */
 export function checkChatModelOptions(options: IDataObject): ChatModelOptions {
 	const { hyperparameters, execution } = checkOptions(options);
-	return { hyperparameters, timeoutMs: execution.timeout, maxRetries: execution.maxRetries };
+	return {
+		hyperparameters,
+		timeoutMs: execution.timeout,
+		maxRetries: execution.maxRetries,
+		maxRateLimitWaitMs: execution.maxRateLimitWait * 1000,
+	};
 }

@@ -1,5 +1,5 @@
 /** Typed access to the loopback Dataoorts server for TypeScript tests. */
-import { closeDispatchers } from '../../nodes/Dataoorts/transport';
+import { closeDispatchers, resetGovernors } from '../../nodes/Dataoorts/transport';
 
 export interface ServerOptions {
 	apiKey?: string;
@@ -84,7 +84,7 @@ export interface DataoortsTestServer {
 
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
-/** Starts one server for a test file and resets it between tests. */
+/** Starts one server for a test file and resets it (and the accounts' governors) between tests. */
 export function useDataoortsServer(options: ServerOptions = {}): {
 	current: DataoortsTestServer;
 } {
@@ -92,7 +92,11 @@ export function useDataoortsServer(options: ServerOptions = {}): {
 	beforeAll(async () => {
 		holder.current = await startDataoortsServer(options);
 	});
-	afterEach(() => holder.current.reset());
+	// Each test starts as a fresh process would: fresh buckets, and governors that know nothing.
+	afterEach(() => {
+		holder.current.reset();
+		resetGovernors();
+	});
 	afterAll(async () => {
 		await closeDispatchers();
 		await holder.current.close();

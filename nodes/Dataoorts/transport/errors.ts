@@ -14,6 +14,7 @@ export type DataoortsErrorCode =
 	| 'DATAOORTS_RESPONSE_TOO_LARGE'
 	| 'DATAOORTS_NETWORK'
 	| 'DATAOORTS_TIMEOUT'
+	| 'DATAOORTS_RATE_LIMITED'
 	| 'DATAOORTS_ABORTED';
 
 /** One entry of the provider's `errors[]` envelope. */
@@ -117,6 +118,27 @@ export class DataoortsTimeoutError extends DataoortsError {
 
 	constructor(readonly timeoutMs: number) {
 		super(`Dataoorts did not answer within ${timeoutMs} ms`);
+	}
+}
+
+/** A wait for messages: "3600 s", "1.5 s". */
+export function formatSeconds(ms: number): string {
+	const seconds = ms / 1000;
+	return `${seconds >= 10 || Number.isInteger(seconds) ? Math.round(seconds) : seconds.toFixed(1)} s`;
+}
+
+/**
+ * The account stayed rate limited longer than the item's Max Rate Limit Wait allows, while the
+ * item was held back by the account's governor (its own 429s end as DataoortsStatusError).
+ */
+export class DataoortsRateLimitError extends DataoortsError {
+	readonly code = 'DATAOORTS_RATE_LIMITED';
+
+	readonly retryable = false;
+
+	constructor(message: string) {
+		super(message);
+		this.status = 429;
 	}
 }
 

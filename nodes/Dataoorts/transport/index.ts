@@ -1,7 +1,7 @@
 /**
  * The one module that talks HTTP to Dataoorts: POST the JSON body to the credential's base URL
- * with the Bearer key, retry what may succeed on another attempt, and hand back the success
- * envelope or a typed DataoortsError.
+ * with the Bearer key, through the account's rate-limit governor, retry what may succeed on
+ * another attempt, and hand back the success envelope or a typed DataoortsError.
  */
 import { dispatcherFor, undici } from './dispatcher';
 import {
@@ -9,19 +9,30 @@ import {
 	DataoortsConfigError,
 	DataoortsError,
 	DataoortsNetworkError,
+	DataoortsRateLimitError,
 	DataoortsTimeoutError,
+	formatSeconds,
 } from './errors';
+import { governorFor, type AccountGovernor, type GovernorLogger, type Ticket } from './governor';
 import {
 	DEFAULT_MAX_RESPONSE_BYTES,
 	classifyAnswer,
 	readCappedText,
 	type DataoortsSuccessBody,
 } from './response-body';
-import { DEFAULT_BACKOFF, retryDelayMs, sleep, type BackoffSettings } from './retry';
+import {
+	DEFAULT_BACKOFF,
+	DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+	RateLimitWait,
+	retryDelayMs,
+	sleep,
+	type BackoffSettings,
+} from './retry';
 
 export * from './errors';
 export type { DataoortsSuccessBody } from './response-body';
 export { closeDispatchers } from './dispatcher';
+export { resetGovernors, type GovernorLogger } from './governor';
 
 export interface ChatRequest {
 	baseUrl: string;
@@ -31,8 +42,15 @@ export interface ChatRequest {
 	body: unknown;
 	/** Time limit of one attempt, in ms. */
 	timeoutMs: number;
-	/** Retries after the first attempt; 0 means one attempt. */
+	/** Retries after the first attempt; 0 means one attempt. Rate-limit answers (429) do not count. */
 	maxRetries: number;
+	/**
+	 * The longest this request may wait in total on the account's rate limit (held by its governor,
+	 * or after 429s and Retry-After), in ms (options.maxRateLimitWait). Default 300 s.
+	 */
+	maxRateLimitWaitMs?: number;
+	/** Where the account's governor reports a cut or a pause: the node's logger. */
+	logger?: GovernorLogger;
 	/** Aborts in-flight attempts and waiting retries (the execution's cancel signal). */
 	signal?: AbortSignal;
 	maxResponseBytes?: number;
@@ -152,26 +170,106 @@ async function attemptOnce(
 	}
 }
 
+/** The final error, saying why the item gave up and after how many attempts. */
+function giveUp(error: DataoortsError, attempts: number, reason = ''): DataoortsError {
+	error.attempts = attempts;
+	error.message += reason;
+	if (attempts > 1) error.message += ` (gave up after ${attempts} attempts)`;
+	return error;
+}
+
+/** Waits for the account's governor to let the next attempt go, within the item's wait budget. */
+async function takeTurn(
+	governor: AccountGovernor,
+	waits: RateLimitWait,
+	request: ChatRequest,
+	attemptsSoFar: number,
+): Promise<Ticket> {
+	try {
+		const turn = governor.acquire(waits.deadline(), request.signal);
+		return turn instanceof Promise ? await waits.measure(() => turn) : turn;
+	} catch (error) {
+		if (error instanceof DataoortsRateLimitError) throw giveUp(error, attemptsSoFar);
+		throw error;
+	}
+}
+
+interface RetryState {
+	/** Retries spent on errors other than 429 (bounded by Max Retries). */
+	retries: number;
+	/** 429 answers so far (bounded by the wait budget only). */
+	rateLimited: number;
+	waits: RateLimitWait;
+}
+
 /**
- * Sends one chat request, retrying 408/409/429/5xx, network errors and timeouts with
- * exponential backoff (or the server's Retry-After). The final error says how many attempts
- * were made.
+ * After a failed attempt: the delay before the next one, or the final error thrown. A 429 is
+ * "come back later": it spends the item's wait budget, not Max Retries; the wait it asks for is
+ * the governor's pause, which holds the next attempt. A Retry-After longer than the budget left
+ * ends the item at once, naming it.
+ */
+function delayBeforeRetry(error: DataoortsError, state: RetryState, request: ChatRequest): number {
+	const { waits } = state;
+	const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+	const backoff = request.backoff ?? DEFAULT_BACKOFF;
+	const askedTooMuch = () =>
+		giveUp(
+			error,
+			error.attempts,
+			`; Dataoorts asked to wait ${formatSeconds(retryAfterMs!)} (Retry-After), more than the ${formatSeconds(waits.leftMs)} left of Max Rate Limit Wait (${formatSeconds(waits.maxMs)})`,
+		);
+	if (error.status === 429 && error.retryable) {
+		state.rateLimited += 1;
+		if (retryAfterMs) {
+			if (retryAfterMs > waits.leftMs) throw askedTooMuch();
+			return 0;
+		}
+		// No wait asked (or "0"): the normal backoff, so a 429 is never retried in a tight loop.
+		const delayMs = retryDelayMs({}, state.rateLimited, backoff);
+		if (delayMs > waits.leftMs) {
+			throw giveUp(
+				error,
+				error.attempts,
+				`; still rate limited after waiting ${formatSeconds(waits.waitedMs)} (Max Rate Limit Wait: ${formatSeconds(waits.maxMs)})`,
+			);
+		}
+		return delayMs;
+	}
+	if (!error.retryable || state.retries >= request.maxRetries) throw giveUp(error, error.attempts);
+	state.retries += 1;
+	if (retryAfterMs !== undefined && retryAfterMs > waits.leftMs) throw askedTooMuch();
+	return retryDelayMs(error, state.retries, backoff);
+}
+
+/**
+ * Sends one chat request through the account's governor, retrying 429 within Max Rate Limit
+ * Wait, and 408/409/5xx, network errors and timeouts up to Max Retries, with exponential backoff
+ * or the server's Retry-After. The final error says how many attempts were made.
  */
 export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
 	const url = checkEndpoint(request.baseUrl, request.allowInsecureHttp);
 	const payload = JSON.stringify(request.body);
+	const governor = governorFor(url, request.apiKey);
+	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
 	for (let attempt = 1; ; attempt++) {
 		if (request.signal?.aborted) throw new DataoortsAbortError();
+		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);
 		try {
-			return await attemptOnce(url, payload, request);
+			const answer = await attemptOnce(url, payload, request);
+			governor.settle(ticket, false);
+			return answer;
 		} catch (caught) {
 			const error = caught as DataoortsError;
 			error.attempts = attempt;
-			if (!error.retryable || attempt > request.maxRetries) {
-				if (attempt > 1) error.message += ` (gave up after ${attempt} attempts)`;
-				throw error;
-			}
-			await sleep(retryDelayMs(error, attempt, request.backoff ?? DEFAULT_BACKOFF), request.signal);
+			const limited = error.status === 429 && error.retryable;
+			const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+			governor.settle(ticket, limited, retryAfterMs, request.logger);
+			const delayMs = delayBeforeRetry(error, state, request);
+			// Waits the provider asked for (429s, Retry-After) count against Max Rate Limit Wait.
+			if (limited || retryAfterMs !== undefined)
+				await state.waits.measure(() => sleep(delayMs, request.signal));
+			else await sleep(delayMs, request.signal);
 		}
 	}
 }

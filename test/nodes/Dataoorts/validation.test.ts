@@ -107,6 +107,6 @@ test('checkModel sends any non-empty id as is', () => {
 test('checkOptions keeps only the hyperparameters set and fills execution defaults', () => {
 	expect(checkOptions({ topK: 3, somethingElse: 'ignored' })).toEqual({
 		hyperparameters: { topK: 3 },
-		execution: { concurrency: 5, maxRetries: 3, timeout: 600_000 },
+		execution: { concurrency: 5, maxRetries: 3, maxRateLimitWait: 300, timeout: 600_000 },
 	});
 });
