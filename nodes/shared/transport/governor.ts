@@ -34,6 +34,8 @@ const IDLE_RESET_MS = 5 * 60_000;
 
 interface Waiter {
 	deadline: number;
+	/** Attempts the request made before this wait, for the error's "gave up after". */
+	attempts: number;
 	resolve(ticket: Ticket): void;
 	reject(error: Error): void;
 }
@@ -57,7 +59,7 @@ export class AccountGovernor {
 	}
 
 	/** A ticket now, or a promise of one. Rejects on cancel, or when the wait would pass `deadline`. */
-	acquire(deadline: number, signal?: AbortSignal): Ticket | Promise<Ticket> {
+	acquire(deadline: number, signal?: AbortSignal, attempts = 0): Ticket | Promise<Ticket> {
 		if (signal?.aborted) throw new DataoortsAbortError();
 		const now = Date.now();
 		if (this.idle && now - this.lastSentAt > IDLE_RESET_MS) {
@@ -65,12 +67,14 @@ export class AccountGovernor {
 			this.window = INITIAL_WINDOW;
 		}
 		if (this.queue.length === 0 && this.canSend(now)) return this.take(now);
-		if (this.pausedUntil > deadline) throw this.pauseTooLong(deadline - now, now);
+		if (this.pausedUntil > deadline) {
+			throw this.pauseTooLong(deadline - now, now).recordAttempts(attempts);
+		}
 		return new Promise<Ticket>((resolve, reject) => {
 			const onAbort = () => waiter.reject(new DataoortsAbortError());
 			const timer = setTimeout(() => {
 				const message = `Dataoorts rate-limited this account, and the request waited the rest of its Max Rate Limit Wait (${formatSeconds(deadline - now)}) for its turn`;
-				waiter.reject(new DataoortsRateLimitError(message));
+				waiter.reject(new DataoortsRateLimitError(message).recordAttempts(attempts));
 			}, deadline - now);
 			const done = () => {
 				clearTimeout(timer);
@@ -78,6 +82,7 @@ export class AccountGovernor {
 			};
 			const waiter: Waiter = {
 				deadline,
+				attempts,
 				resolve: (ticket) => (done(), resolve(ticket)),
 				reject: (error) => {
 					done();
@@ -152,7 +157,10 @@ export class AccountGovernor {
 			this.pauseAskedMs = retryAfterMs;
 			this.nextAt = Math.max(this.nextAt, until + this.jitter());
 			for (const waiter of [...this.queue])
-				if (waiter.deadline < until) waiter.reject(this.pauseTooLong(waiter.deadline - now, now));
+				if (waiter.deadline < until)
+					waiter.reject(
+						this.pauseTooLong(waiter.deadline - now, now).recordAttempts(waiter.attempts),
+					);
 		}
 		if (!cut && !noticeably) return;
 		const perSecond = (this.meter.rate ?? 0) * 1000;

@@ -4,12 +4,7 @@
  * (Max Retries for 408/409/5xx, network errors and timeouts; Max Rate Limit Wait for 429s).
  */
 import type { DataoortsConnection } from '../connection';
-import {
-	DataoortsAbortError,
-	DataoortsRateLimitError,
-	formatSeconds,
-	type DataoortsError,
-} from '../errors/errors';
+import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
@@ -58,13 +53,8 @@ async function takeTurn(
 	request: ChatRequest,
 	attemptsSoFar: number,
 ): Promise<Ticket> {
-	try {
-		const turn = governor.acquire(waits.deadline(), request.signal);
-		return turn instanceof Promise ? await waits.measure(() => turn) : turn;
-	} catch (error) {
-		if (error instanceof DataoortsRateLimitError) throw giveUp(error, attemptsSoFar);
-		throw error;
-	}
+	const turn = governor.acquire(waits.deadline(), request.signal, attemptsSoFar);
+	return turn instanceof Promise ? await waits.measure(() => turn) : turn;
 }
 
 /** A Retry-After longer than the item may still wait ends it at once, naming the wait asked for. */
