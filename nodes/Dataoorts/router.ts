@@ -77,8 +77,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				body: buildRequestBody(parameters, images),
 				timeoutMs: parameters.execution.timeout,
 				maxRetries: parameters.execution.maxRetries,
+				maxRateLimitWaitMs: parameters.execution.maxRateLimitWait * 1000,
 				signal: stop.signal,
 				structuredResponse: parameters.responseFormat === 'json',
+				logger: this.logger,
 			});
 			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
 		} catch (error) {

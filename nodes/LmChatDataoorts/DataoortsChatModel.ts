@@ -14,7 +14,7 @@ import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModelTakesImages } from '../shared/images';
 import { hyperparameterFields } from '../shared/parameters/api-fields';
 import type { HyperparameterOption } from '../shared/parameters/table';
-import { sendChatRequest } from '../shared/transport';
+import { sendChatRequest, type GovernorLogger } from '../shared/transport';
 import type { ChatRequestBody } from '../shared/wire';
 import { fromDataoortsAnswer, toDataoortsMessages } from './mapping';
 
@@ -28,6 +28,10 @@ export interface ChatModelCallSettings {
 	timeoutMs: number;
 	/** Retries after the first attempt. */
 	maxRetries: number;
+	/** Longest total wait of one call on the account's rate limit, in ms. */
+	maxRateLimitWaitMs?: number;
+	/** The sub-node's logger: the account's governor reports cuts and pauses there. */
+	logger?: GovernorLogger;
 	/** When set, failures are reported as this node's NodeApiError (with a hint), as in the Dataoorts node. */
 	node?: INode;
 	itemIndex?: number;
@@ -94,6 +98,8 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 					body: this.buildRequestBody(messages, config),
 					timeoutMs: settings.timeoutMs,
 					maxRetries: settings.maxRetries,
+					maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
+					logger: settings.logger,
 					signal,
 				}),
 			);

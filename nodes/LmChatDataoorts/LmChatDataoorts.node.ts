@@ -125,7 +125,18 @@ export class LmChatDataoorts implements INodeType {
 		const chatModel = new model.DataoortsChatModel(
 			modelId,
 			connection,
-			{ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, node, itemIndex },
+			// The logger is not enumerable: serialising the model never prints n8n's logger.
+			Object.defineProperty(
+				{
+					timeoutMs: options.timeoutMs,
+					maxRetries: options.maxRetries,
+					maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+					node,
+					itemIndex,
+				},
+				'logger',
+				{ value: this.logger, enumerable: false },
+			),
 			options.hyperparameters,
 		);
 		return sdk.supplyModel(this, chatModel);

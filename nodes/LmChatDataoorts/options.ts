@@ -1,7 +1,7 @@
 /**
  * The chat model's "Options" collection and its run-time check, both taken from the package's
  * single parameter table (nodes/shared/parameters): every documented hyperparameter, plus the
- * timeout and retry settings of the transport. Concurrency is not offered: the chain or agent
+ * timeout, retry and rate-limit wait settings of the transport. Concurrency is not offered: the chain or agent
  * decides how many calls it makes.
  *
  * No @n8n/ai-node-sdk here: this module is loaded with the node file, also on n8n 1.x.
@@ -24,6 +24,8 @@ export interface ChatModelOptions {
 	timeoutMs: number;
 	/** Retries after the first attempt (documented default when unset). */
 	maxRetries: number;
+	/** Longest total wait of one call on the account's rate limit, in ms. */
+	maxRateLimitWaitMs: number;
 }
 
 /**
@@ -32,5 +34,10 @@ export interface ChatModelOptions {
  */
 export function checkChatModelOptions(options: IDataObject): ChatModelOptions {
 	const { hyperparameters, execution } = checkOptions(options);
-	return { hyperparameters, timeoutMs: execution.timeout, maxRetries: execution.maxRetries };
+	return {
+		hyperparameters,
+		timeoutMs: execution.timeout,
+		maxRetries: execution.maxRetries,
+		maxRateLimitWaitMs: execution.maxRateLimitWait * 1000,
+	};
 }

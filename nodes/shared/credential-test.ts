@@ -50,6 +50,8 @@ export async function testDataoortsCredential(
 			body: CREDENTIAL_TEST_BODY,
 			timeoutMs: CREDENTIAL_TEST_TIMEOUT_MS,
 			maxRetries: 0,
+			// Nor a wait on a rate limit: the user is waiting on the dialog.
+			maxRateLimitWaitMs: 0,
 		});
 		return { status: 'OK', message: 'Connection successful: Dataoorts answered a 1-token request' };
 	} catch (error) {

@@ -1,14 +1,43 @@
 /** Typed access to the loopback Dataoorts server for TypeScript tests. */
-import { closeDispatchers } from '../../nodes/shared/transport';
+import { closeDispatchers, resetGovernors } from '../../nodes/shared/transport';
+
+export interface ServerOptions {
+	apiKey?: string;
+	/** Further accepted keys: other accounts on the same server. */
+	apiKeys?: string[];
+	latencyMs?: number;
+	faultPlan?: FaultPlan;
+	accountLimit?: AccountLimitOptions;
+	/** Ids served beside the catalog, like a model the provider added after it. */
+	extraModels?: string[];
+}
 
 const serverModule = require('../server/dataoorts-server.js') as {
-	startDataoortsServer: (options?: {
-		apiKey?: string;
-		latencyMs?: number;
-		faultPlan?: FaultPlan;
-		extraModels?: string[];
-	}) => Promise<DataoortsTestServer>;
+	startDataoortsServer: (options?: ServerOptions) => Promise<DataoortsTestServer>;
 };
+
+/** A token bucket per key (test/server/account-limit.js). */
+export interface AccountLimitOptions {
+	/** Tokens per second. */
+	rate: number;
+	/** Bucket size, and its level at the start. */
+	burst: number;
+	/** 'seconds' (default): whole seconds to the next token; 'none': no header; else sent as is. */
+	retryAfter?: string;
+}
+
+export interface LimitRecord {
+	key: string;
+	at: number;
+	allowed: boolean;
+	retryAfter?: string;
+}
+
+export interface AccountLimit {
+	options: AccountLimitOptions;
+	records: LimitRecord[];
+	counts(key?: string): { allowed: number; limited: number; total: number };
+}
 
 export interface Fault {
 	kind: string;
@@ -50,23 +79,27 @@ export interface DataoortsTestServer {
 	setLatency(ms: number): void;
 	setFaultPlan(plan: FaultPlan | undefined): void;
 	setRecording(on: boolean): void;
+	readonly accountLimit: AccountLimit | undefined;
+	setAccountLimit(options: AccountLimitOptions | undefined): void;
 	reset(): void;
 	close(): Promise<void>;
 }
 
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
-/** Starts one server for a test file and resets it between tests. */
-export function useDataoortsServer(
-	options: { apiKey?: string; latencyMs?: number; extraModels?: string[] } = {},
-): {
+/** Starts one server for a test file and resets it (and the accounts' governors) between tests. */
+export function useDataoortsServer(options: ServerOptions = {}): {
 	current: DataoortsTestServer;
 } {
 	const holder = {} as { current: DataoortsTestServer };
 	beforeAll(async () => {
 		holder.current = await startDataoortsServer(options);
 	});
-	afterEach(() => holder.current.reset());
+	// Each test starts as a fresh process would: fresh buckets, and governors that know nothing.
+	afterEach(() => {
+		holder.current.reset();
+		resetGovernors();
+	});
 	afterAll(async () => {
 		await closeDispatchers();
 		await holder.current.close();

@@ -10,6 +10,7 @@ const http = require('node:http');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
+const { createAccountLimit } = require('./account-limit');
 const { applyHostileFault } = require('./hostile');
 
 const BASE_PATH = '/api/v1';
@@ -284,12 +285,14 @@ function parseFault(kind, argument) {
  */
 
 /**
- * Starts the server on 127.0.0.1 and an ephemeral port.
- * @param {{ apiKey?: string, latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number, extraModels?: string[] }} [options]
- * `extraModels`: ids served beside the catalog, like a model the provider added after it.
+ * Starts the server on 127.0.0.1 and an ephemeral port. `apiKeys` are further accepted keys (other
+ * accounts); `accountLimit` limits each key with a token bucket (./account-limit.js);
+ * `extraModels` are ids served beside the catalog, like a model the provider added after it.
+ * @param {{ apiKey?: string, apiKeys?: string[], latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number, accountLimit?: import('./account-limit').AccountLimitOptions, extraModels?: string[] }} [options]
  */
 async function startDataoortsServer(options = {}) {
 	const apiKey = options.apiKey ?? 'test-key';
+	const acceptedKeys = new Set([apiKey, ...(options.apiKeys ?? [])]);
 	const served = new Set([...CATALOG, ...(options.extraModels ?? [])]);
 	/** @type {RecordedRequest[]} */
 	const requests = [];
@@ -300,6 +303,7 @@ async function startDataoortsServer(options = {}) {
 		faultPlan: options.faultPlan,
 		record: true,
 		autoToolCalls: false,
+		accountLimit: options.accountLimit ? createAccountLimit(options.accountLimit) : undefined,
 	};
 	/** Requests answered or in progress; the most handled at once; TCP connections accepted. */
 	const stats = { total: 0, inFlight: 0, maxInFlight: 0, connectionsOpened: 0 };
@@ -377,8 +381,17 @@ async function startDataoortsServer(options = {}) {
 		}
 		if (req.method !== 'POST')
 			return send(res, record, 405, envelopeError(405, 7001, 'Method not allowed').body);
-		if (req.headers.authorization !== `Bearer ${apiKey}`) {
+		const bearer = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+		if (!acceptedKeys.has(bearer)) {
 			return send(res, record, 401, envelopeError(401, 10000, 'Authentication error').body);
+		}
+		// The account limit answers at once, before any model work, as a rate limiter in front would.
+		const limit = state.accountLimit && state.accountLimit.take(bearer);
+		if (limit && limit.limited) {
+			record.fault = { kind: 'account-limit', status: 429, retryAfter: limit.retryAfter };
+			const headers = limit.retryAfter === undefined ? {} : { 'retry-after': limit.retryAfter };
+			const { body } = envelopeError(429, 3036, 'Account limited: too many requests');
+			return send(res, record, 429, body, headers);
 		}
 		if (size > MAX_REQUEST_BYTES)
 			return send(res, record, 413, envelopeError(413, 3006, 'Request is too large').body);
@@ -554,6 +567,16 @@ async function startDataoortsServer(options = {}) {
 		/** Benchmarks turn recording off to keep memory flat. */
 		setRecording(on) {
 			state.record = on;
+			state.accountLimit?.setRecording(on);
+		},
+		/** The account limit in force (records and counts per key), or undefined. */
+		get accountLimit() {
+			return state.accountLimit;
+		},
+		/** A token bucket per key from now on (fresh buckets), or none. */
+		setAccountLimit(limitOptions) {
+			state.accountLimit = limitOptions ? createAccountLimit(limitOptions) : undefined;
+			state.accountLimit?.setRecording(state.record);
 		},
 		reset() {
 			requests.length = 0;
@@ -563,6 +586,9 @@ async function startDataoortsServer(options = {}) {
 			state.faultPlan = undefined;
 			state.autoToolCalls = false;
 			state.latencyMs = options.latencyMs ?? 0;
+			state.accountLimit = options.accountLimit
+				? createAccountLimit(options.accountLimit)
+				: undefined;
 		},
 		async close() {
 			for (const socket of sockets) socket.destroy();

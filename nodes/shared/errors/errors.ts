@@ -136,6 +136,27 @@ export class DataoortsTimeoutError extends DataoortsError {
 	}
 }
 
+/** A wait for messages: "3600 s", "1.5 s". */
+export function formatSeconds(ms: number): string {
+	const seconds = ms / 1000;
+	return `${seconds >= 10 || Number.isInteger(seconds) ? Math.round(seconds) : seconds.toFixed(1)} s`;
+}
+
+/**
+ * The account stayed rate limited longer than the item's Max Rate Limit Wait allows, while the
+ * item was held back by the account's governor (its own 429s end as DataoortsStatusError).
+ */
+export class DataoortsRateLimitError extends DataoortsError {
+	readonly code = 'DATAOORTS_RATE_LIMITED';
+
+	readonly retryable = false;
+
+	constructor(message: string) {
+		super(message);
+		this.status = 429;
+	}
+}
+
 /** The credential's API key cannot be sent as a header value. Never retried; nothing was sent. */
 export class DataoortsCredentialError extends DataoortsError {
 	readonly code = 'DATAOORTS_INVALID_KEY';

@@ -18,6 +18,9 @@ type Mapping =
 	| { kind: 'operation'; perItem: boolean; description: (error: DataoortsError) => string }
 	| { kind: 'api'; hint: (error: DataoortsError) => string | undefined };
 
+const RATE_LIMIT_HINT =
+	'Dataoorts limits each account (about 300 requests per minute), shared by every workflow using this key: raise Max Rate Limit Wait to let items wait longer, or lower Concurrency.';
+
 /** Provider codes that mean "this model id is not served" (see the API reference). */
 const MODEL_ERROR_CODES = new Set([5007, 3042, 7003]);
 
@@ -36,9 +39,7 @@ function statusHint(error: DataoortsError): string | undefined {
 		return 'Dataoorts rejected the request as invalid; check the messages and options.';
 	if (status === 413)
 		return 'The request is too large: shorten the messages or lower Maximum Number of Tokens.';
-	if (status === 429) {
-		return 'Rate limited by Dataoorts (about 300 requests per minute per account): lower Concurrency or raise Max Retries.';
-	}
+	if (status === 429) return RATE_LIMIT_HINT;
 	if (status === 408 || status >= 500)
 		return 'Dataoorts had a temporary problem; try again later or raise Max Retries.';
 	return undefined;
@@ -114,6 +115,7 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 		kind: 'api',
 		hint: () => 'Raise the Timeout option for long generations, or lower Maximum Number of Tokens.',
 	},
+	DATAOORTS_RATE_LIMITED: { kind: 'api', hint: () => RATE_LIMIT_HINT },
 	DATAOORTS_ABORTED: { kind: 'api', hint: noHint },
 };
 

@@ -108,7 +108,7 @@ const ROWS = [
 		option: 'concurrency',
 		displayName: 'Concurrency',
 		description:
-			"How many items are sent to Dataoorts at the same time. The default 5 stays under the provider's published ~300 requests per minute for answers that take a second or more; rate-limit answers (429) are retried.",
+			"How many items are sent to Dataoorts at the same time, at most. When the account's rate limit (about 300 requests per minute) answers 429, every call using this credential slows down together and waits instead of failing; see Max Rate Limit Wait.",
 		min: 1,
 		max: 64,
 		integer: true,
@@ -119,11 +119,22 @@ const ROWS = [
 		option: 'maxRetries',
 		displayName: 'Max Retries',
 		description:
-			'How many times a failed request is retried on rate limits (429), timeouts, server errors (5xx) and network errors, with exponential backoff. 0 means one attempt only.',
+			'How many times a failed request is retried on timeouts, server errors (5xx) and network errors, with exponential backoff. 0 means one attempt only. Rate-limit answers (429) do not count: see Max Rate Limit Wait.',
 		min: 0,
 		max: 10,
 		integer: true,
 		uiDefault: 3,
+	},
+	{
+		kind: 'run',
+		option: 'maxRateLimitWait',
+		displayName: 'Max Rate Limit Wait (Seconds)',
+		description:
+			'How long one item may wait in total, in seconds, while the account is rate limited (429): the item waits for room and is sent again, without spending Max Retries. A Retry-After longer than what is left fails the item at once. 0 fails an item at its first 429.',
+		min: 0,
+		max: 3600,
+		integer: true,
+		uiDefault: 300,
 	},
 	{
 		kind: 'run',

@@ -5,4 +5,5 @@
  */
 export { closeDispatchers } from './dispatcher';
 export { checkEndpoint } from './endpoint';
+export { resetGovernors, type GovernorLogger } from './governor';
 export { sendChatRequest, type ChatRequest } from './send';

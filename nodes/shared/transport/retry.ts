@@ -5,18 +5,19 @@ export interface BackoffSettings {
 	baseDelayMs: number;
 	/** Ceiling of the exponential delay. */
 	maxDelayMs: number;
-	/** Ceiling of a server's Retry-After, so one answer cannot park an item for an hour. */
-	retryAfterCapMs: number;
 }
 
 export const DEFAULT_BACKOFF: BackoffSettings = {
 	baseDelayMs: 500,
 	maxDelayMs: 10_000,
-	retryAfterCapMs: 60_000,
 };
 
+/** How long one item may wait in total on rate limits, unless the caller says (options.maxRateLimitWait). */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000;
+
 /**
- * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent, unreadable or past.
+ * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent, unreadable,
+ * negative or a date already past: those get the normal backoff.
  */
 export function parseRetryAfter(
 	header: string | string[] | undefined,
@@ -27,14 +28,13 @@ export function parseRetryAfter(
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);
-	// A past date (or a loosely parsed "-5") says nothing useful: back off as usual, not at once.
 	return Number.isNaN(date) || date <= now ? undefined : date - now;
 }
 
 /**
- * Delay before retry number `retry` (1 for the first retry). A server's Retry-After wins
- * (capped); otherwise exponential backoff with "equal jitter": half fixed, half random, so
- * parallel items that failed together do not come back together.
+ * Delay before retry number `retry` (1 for the first retry). A server's Retry-After wins (the
+ * caller bounds it by Max Rate Limit Wait); otherwise exponential backoff with "equal jitter":
+ * half fixed, half random, so parallel items that failed together do not come back together.
  */
 export function retryDelayMs(
 	error: Pick<DataoortsError, 'status'> & { retryAfterMs?: number },
@@ -42,8 +42,7 @@ export function retryDelayMs(
 	settings: BackoffSettings = DEFAULT_BACKOFF,
 	random: () => number = Math.random,
 ): number {
-	if (error.retryAfterMs !== undefined)
-		return Math.min(error.retryAfterMs, settings.retryAfterCapMs);
+	if (error.retryAfterMs !== undefined) return error.retryAfterMs;
 	const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1));
 	return Math.round(exponential / 2 + (random() * exponential) / 2);
 }
@@ -63,4 +62,33 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		}, ms);
 		signal?.addEventListener('abort', onAbort, { once: true });
 	});
+}
+
+/**
+ * One item's time spent waiting on rate limits (held by the account's governor, or backing off
+ * after a 429 or a Retry-After), against its Max Rate Limit Wait.
+ */
+export class RateLimitWait {
+	waitedMs = 0;
+
+	constructor(readonly maxMs: number) {}
+
+	get leftMs(): number {
+		return Math.max(0, this.maxMs - this.waitedMs);
+	}
+
+	/** The latest moment the item may still be waiting. */
+	deadline(now = Date.now()): number {
+		return now + this.leftMs;
+	}
+
+	/** Runs `wait` and adds its duration to the total, however it ends. */
+	async measure<T>(wait: () => T | Promise<T>): Promise<T> {
+		const started = Date.now();
+		try {
+			return await wait();
+		} finally {
+			this.waitedMs += Date.now() - started;
+		}
+	}
 }

@@ -1,19 +1,37 @@
-/** The retry loop: attempts until one succeeds, the error is final, or the retries are spent. */
+/**
+ * The retry loop: each attempt takes its turn from the account's rate-limit governor, and a
+ * failure is retried until one succeeds, the error is final, or the item's budgets are spent
+ * (Max Retries for 408/409/5xx, network errors and timeouts; Max Rate Limit Wait for 429s).
+ */
 import type { DataoortsConnection } from '../connection';
-import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
+import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
-import { DEFAULT_BACKOFF, retryDelayMs, sleep, type BackoffSettings } from './retry';
-import { pastCapNote, waitsPastCap } from './retry-after-limit';
+import { governorFor, type AccountGovernor, type GovernorLogger, type Ticket } from './governor';
+import {
+	DEFAULT_BACKOFF,
+	DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+	RateLimitWait,
+	retryDelayMs,
+	sleep,
+	type BackoffSettings,
+} from './retry';
 
 export interface ChatRequest {
 	connection: DataoortsConnection;
 	body: unknown;
 	/** Time limit of one attempt, in ms. */
 	timeoutMs: number;
-	/** Retries after the first attempt; 0 means one attempt. */
+	/** Retries after the first attempt; 0 means one attempt. Rate-limit answers (429) do not count. */
 	maxRetries: number;
+	/**
+	 * The longest this request may wait in total on the account's rate limit (held by its governor,
+	 * or after 429s and Retry-After), in ms (options.maxRateLimitWait). Default 300 s.
+	 */
+	maxRateLimitWaitMs?: number;
+	/** Where the account's governor reports a cut or a pause: the node's logger. */
+	logger?: GovernorLogger;
 	/** Aborts in-flight attempts and waiting retries (the execution's cancel signal). */
 	signal?: AbortSignal;
 	maxResponseBytes?: number;
@@ -22,29 +40,121 @@ export interface ChatRequest {
 	structuredResponse?: boolean;
 }
 
+/** The final error, saying why the item gave up and after how many attempts. */
+function giveUp(error: DataoortsError, attempts: number, reason = ''): DataoortsError {
+	error.message += reason;
+	return error.recordAttempts(attempts);
+}
+
+/** Waits for the account's governor to let the next attempt go, within the item's wait budget. */
+async function takeTurn(
+	governor: AccountGovernor,
+	waits: RateLimitWait,
+	request: ChatRequest,
+	attemptsSoFar: number,
+): Promise<Ticket> {
+	const turn = governor.acquire(waits.deadline(), request.signal, attemptsSoFar);
+	return turn instanceof Promise ? await waits.measure(() => turn) : turn;
+}
+
+/** A Retry-After longer than the item may still wait ends it at once, naming the wait asked for. */
+function askedTooLong(
+	error: DataoortsError,
+	attempt: number,
+	retryAfterMs: number,
+	waits: RateLimitWait,
+): DataoortsError {
+	return giveUp(
+		error,
+		attempt,
+		`; Dataoorts asked to wait ${formatSeconds(retryAfterMs)} (Retry-After), more than the ${formatSeconds(waits.leftMs)} left of Max Rate Limit Wait (${formatSeconds(waits.maxMs)})`,
+	);
+}
+
+interface RetryState {
+	/** Retries spent on errors other than 429 (bounded by Max Retries). */
+	retries: number;
+	/** 429 answers so far (bounded by the wait budget only). */
+	rateLimited: number;
+	waits: RateLimitWait;
+}
+
+/** After a 429: the delay before the next attempt, or the final error thrown. */
+function delayAfterRateLimit(
+	error: DataoortsError,
+	attempt: number,
+	state: RetryState,
+	backoff: BackoffSettings,
+): number {
+	const { waits } = state;
+	const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+	state.rateLimited += 1;
+	if (retryAfterMs) {
+		// The governor's pause holds the next attempt until then.
+		if (retryAfterMs <= waits.leftMs) return 0;
+		throw askedTooLong(error, attempt, retryAfterMs, waits);
+	}
+	// No wait asked (or "0"): the normal backoff, so a 429 is never retried in a tight loop.
+	const delayMs = retryDelayMs({}, state.rateLimited, backoff);
+	if (delayMs <= waits.leftMs) return delayMs;
+	throw giveUp(
+		error,
+		attempt,
+		`; still rate limited after waiting ${formatSeconds(waits.waitedMs)} (Max Rate Limit Wait: ${formatSeconds(waits.maxMs)})`,
+	);
+}
+
 /**
- * Sends one chat request, retrying 408/409/429/5xx, network errors and timeouts with
- * exponential backoff (or the server's Retry-After). The final error says how many attempts
- * were made.
+ * After a failed attempt: the delay before the next one, or the final error thrown. A 429 is
+ * "come back later": it spends the item's wait budget, not Max Retries.
+ */
+function delayBeforeRetry(
+	error: DataoortsError,
+	attempt: number,
+	state: RetryState,
+	request: ChatRequest,
+): number {
+	const backoff = request.backoff ?? DEFAULT_BACKOFF;
+	if (error.status === 429 && error.retryable) {
+		return delayAfterRateLimit(error, attempt, state, backoff);
+	}
+	if (!error.retryable || state.retries >= request.maxRetries) throw giveUp(error, attempt);
+	state.retries += 1;
+	const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+	if (retryAfterMs !== undefined && retryAfterMs > state.waits.leftMs) {
+		throw askedTooLong(error, attempt, retryAfterMs, state.waits);
+	}
+	return retryDelayMs(error, state.retries, backoff);
+}
+
+/**
+ * Sends one chat request through the account's governor. The final error says how many attempts
+ * were made and, where a wait budget ended it, which.
  */
 export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
-	const { baseUrl, allowInsecureHttp } = request.connection;
+	const { baseUrl, allowInsecureHttp, apiKey } = request.connection;
 	const url = checkEndpoint(baseUrl, allowInsecureHttp);
 	const payload = JSON.stringify(request.body);
+	const governor = governorFor(url, apiKey);
+	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
 	for (let attempt = 1; ; attempt++) {
 		if (request.signal?.aborted) throw new DataoortsAbortError();
+		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);
 		try {
-			return await attemptOnce(url, payload, request);
+			const answer = await attemptOnce(url, payload, request);
+			governor.settle(ticket, false);
+			return answer;
 		} catch (caught) {
 			const error = caught as DataoortsError;
-			const backoff = request.backoff ?? DEFAULT_BACKOFF;
-			const pointless = attempt <= request.maxRetries && waitsPastCap(error, backoff);
-			if (!error.retryable || attempt > request.maxRetries || pointless) {
-				error.recordAttempts(attempt);
-				if (pointless) error.message += pastCapNote(error, backoff);
-				throw error;
-			}
-			await sleep(retryDelayMs(error, attempt, backoff), request.signal);
+			const limited = error.status === 429 && error.retryable;
+			const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+			governor.settle(ticket, limited, retryAfterMs, request.logger);
+			const delayMs = delayBeforeRetry(error, attempt, state, request);
+			// Waits the provider asked for (429s, Retry-After) count against Max Rate Limit Wait.
+			if (limited || retryAfterMs !== undefined)
+				await state.waits.measure(() => sleep(delayMs, request.signal));
+			else await sleep(delayMs, request.signal);
 		}
 	}
 }

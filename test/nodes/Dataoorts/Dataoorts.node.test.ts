@@ -473,7 +473,8 @@ describe("API errors: status, the provider's message and a hint", () => {
 				parameters: {
 					...(model ? { model } : {}),
 					messages: userMessage(content),
-					options: { maxRetries: 0 },
+					// A 429 no longer spends Max Retries (issue 13): no rate-limit wait either.
+					options: { maxRetries: 0, maxRateLimitWait: 0 },
 				},
 			},
 			[{}],

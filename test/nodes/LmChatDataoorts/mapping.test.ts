@@ -230,13 +230,21 @@ describe('Options: built from the one parameter table', () => {
 			hyperparameters: {},
 			timeoutMs: 600_000,
 			maxRetries: 3,
+			maxRateLimitWaitMs: 300_000,
 		});
 		expect(
-			checkChatModelOptions({ temperature: '0.5', topK: 50, timeout: 5000, maxRetries: 0 }),
+			checkChatModelOptions({
+				temperature: '0.5',
+				topK: 50,
+				timeout: 5000,
+				maxRetries: 0,
+				maxRateLimitWait: 0,
+			}),
 		).toEqual({
 			hyperparameters: { temperature: 0.5, topK: 50 },
 			timeoutMs: 5000,
 			maxRetries: 0,
+			maxRateLimitWaitMs: 0,
 		});
 		for (const bad of [
 			{ topK: 51 },
@@ -244,6 +252,8 @@ describe('Options: built from the one parameter table', () => {
 			{ maxTokens: 1.5 },
 			{ timeout: 10 },
 			{ maxRetries: 11 },
+			{ maxRateLimitWait: 3601 },
+			{ maxRateLimitWait: -1 },
 		]) {
 			expect(() => checkChatModelOptions(bad)).toThrow(ParameterValidationError);
 		}

@@ -91,7 +91,7 @@ test('checkModel sends any non-empty id as is', () => {
 test('checkOptions keeps only the hyperparameters and prices set and fills execution defaults', () => {
 	expect(checkOptions({ topK: 3, somethingElse: 'ignored' })).toEqual({
 		hyperparameters: { topK: 3 },
-		execution: { concurrency: 5, maxRetries: 3, timeout: 600_000 },
+		execution: { concurrency: 5, maxRetries: 3, maxRateLimitWait: 300, timeout: 600_000 },
 		prices: {},
 	});
 	expect(checkOptions({ outputPricePerMillion: '0.5' }).prices).toEqual({

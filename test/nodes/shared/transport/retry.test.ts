@@ -13,17 +13,21 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('1.5')).toBe(1500);
 	});
 
-	test('HTTP date, relative to now; a past date (or a negative number) is ignored, not "retry at once"', () => {
+	// Issue 13: a past date gets the normal backoff (it used to mean "now").
+	test('HTTP date, relative to now; a past date → undefined (normal backoff)', () => {
 		const now = Date.parse('Tue, 24 Nov 2026 12:00:00 GMT');
 		expect(parseRetryAfter('Tue, 24 Nov 2026 12:00:07 GMT', now)).toBe(7000);
 		expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBeUndefined();
+		expect(parseRetryAfter('Tue, 24 Nov 2026 12:00:00 GMT', now)).toBeUndefined();
 		expect(parseRetryAfter('-5', now)).toBeUndefined();
 	});
 
-	test('absent or unreadable → undefined', () => {
+	test('absent, unreadable or negative → undefined', () => {
 		expect(parseRetryAfter(undefined)).toBeUndefined();
 		expect(parseRetryAfter('')).toBeUndefined();
 		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter('-5')).toBeUndefined();
+		expect(parseRetryAfter('1e3')).toBeUndefined();
 		expect(parseRetryAfter(['2', '9'])).toBe(2000);
 	});
 });
@@ -41,9 +45,10 @@ describe('retryDelayMs', () => {
 		expect(retryDelayMs({}, 20, DEFAULT_BACKOFF, high)).toBe(DEFAULT_BACKOFF.maxDelayMs);
 	});
 
-	test('Retry-After wins, capped at 60 s', () => {
+	// Issue 13: no 60 s cap any more; Max Rate Limit Wait bounds a Retry-After (transport tests).
+	test('Retry-After wins, as asked', () => {
 		expect(retryDelayMs({ retryAfterMs: 2000 }, 1)).toBe(2000);
-		expect(retryDelayMs({ retryAfterMs: 3_600_000 }, 1)).toBe(60_000);
+		expect(retryDelayMs({ retryAfterMs: 3_600_000 }, 1)).toBe(3_600_000);
 	});
 });
 

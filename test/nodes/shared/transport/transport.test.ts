@@ -14,7 +14,7 @@ import { startTestProxy } from '../../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
 
 const server = useDataoortsServer();
-const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100, retryAfterCapMs: 60_000 };
+const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100 };
 
 function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
 	return {
@@ -83,12 +83,11 @@ describe('retries', () => {
 		expect(server.current.requests).toHaveLength(3);
 	});
 
+	// A 429 no longer spends Max Retries (issue 13), so this uses a 503.
 	test('maxRetries 0 means one attempt', async () => {
-		server.current.setFaultPlan(() => ({ kind: 'status', status: 429 }));
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 503 }));
 		const error = await failure(sendChatRequest(request('once', { maxRetries: 0 })));
-		expect(error.message).toBe(
-			'Dataoorts answered 429: Account limited: too many requests (code 3036)',
-		);
+		expect(error.message).toBe('Dataoorts answered 503: Service unavailable (code 7010)');
 		expect(server.current.requests).toHaveLength(1);
 	});
 
@@ -110,17 +109,15 @@ describe('retries', () => {
 		expect(second.receivedAt).toBeGreaterThanOrEqual(Date.parse(inOneSecond) - 50);
 	});
 
-	test('a Retry-After beyond the cap is not waited for: the request ends at once, saying why', async () => {
-		server.current.setFaultPlan(
-			firstAttempts(1, { kind: 'status', status: 429, retryAfter: '3600' }),
-		);
+	// Issue 13 replaces the 60 s cap: a Retry-After longer than Max Rate Limit Wait has left
+	// fails at once, naming the wait, instead of waiting 60 s per retry.
+	test('a Retry-After longer than Max Rate Limit Wait fails at once, naming the wait', async () => {
+		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '3600' }));
 		const started = Date.now();
-		const error = await failure(
-			sendChatRequest(request('capped', { backoff: { ...FAST_BACKOFF, retryAfterCapMs: 200 } })),
-		);
+		const error = await failure(sendChatRequest(request('too long')));
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(error.message).toBe(
-			'Dataoorts answered 429: Account limited: too many requests (code 3036) (not retried: Dataoorts asked to wait 3600 s, longer than the 200 ms limit)',
+			'Dataoorts answered 429: Account limited: too many requests (code 3036); Dataoorts asked to wait 3600 s (Retry-After), more than the 300 s left of Max Rate Limit Wait (300 s)',
 		);
 		expect(server.current.requests).toHaveLength(1);
 	});
