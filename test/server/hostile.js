@@ -36,115 +36,108 @@ const MALFORMED = {
 	'tool-calls-strings': () => success({ response: 'x', tool_calls: ['get_weather'] }),
 };
 
+/** "\u0041…": the text spelt in \u escapes, invisible to a search of the raw text. */
+function unicodeEscaped(text) {
+	return [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+}
+
+/**
+ * @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, send: (status: number, body: unknown, headers?: Record<string, string>) => void, raw: (status: number, text: string, headers: Record<string, string>) => void }} HostileIo
+ * @typedef {{ auth: string, key: string, headers: Record<string, string> }} Echo
+ *   What the server received (the Authorization header, the key in it) and headers echoing both.
+ * @typedef {(fault: { kind: string, argument?: string }, io: HostileIo, echo: Echo) => void} HostileHandler
+ */
+
+/** @type {Record<string, HostileHandler>} */
+const HOSTILE = {
+	'echo-401'(_fault, io, { auth, key, headers }) {
+		io.send(401, envelope([{ code: 10000, message: `Invalid API key: ${auth}` }]), {
+			...headers,
+			'www-authenticate': `Bearer error="invalid_token", token="${key}"`,
+		});
+	},
+	'echo-400-object'(_fault, io, { auth, key, headers }) {
+		io.send(
+			400,
+			envelope([{ code: 5006, message: { detail: 'bad input', received: { auth, key } } }]),
+			headers,
+		);
+	},
+	'echo-html-500'(_fault, io, { auth, key, headers }) {
+		io.raw(500, `<html><body><h1>Error</h1><pre>authorization: ${auth}</pre></body></html>`, {
+			'content-type': `text/html; charset=utf-8; token=${key}`,
+			...headers,
+		});
+	},
+	'echo-escaped-500'(_fault, io, { key }) {
+		io.raw(500, `{"detail":"${unicodeEscaped(key)}"}`, { 'content-type': 'application/json' });
+	},
+	'echo-success-false'(_fault, io, { auth, headers }) {
+		io.send(200, envelope([{ code: 5006, message: `Model refused; you sent ${auth}` }]), headers);
+	},
+	'echo-success'(_fault, io, { auth, key, headers }) {
+		const answer = success({
+			response: `Your key is ${key}. ${auth}`,
+			tool_calls: [{ name: 'leak', arguments: { key } }],
+			usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+			[key]: 'a property named after the key',
+		});
+		io.send(200, { ...answer, messages: [auth] }, headers);
+	},
+	'json-200'(_fault, io) {
+		io.send(200, { ok: true, note: 'some other service' });
+	},
+	'html-200'(_fault, io) {
+		io.raw(200, '<!doctype html><html><body>Welcome to nginx!</body></html>', {
+			'content-type': 'text/html',
+		});
+	},
+	// "[[fault:deep:400]]": an error envelope whose errors[] nests 100,000 levels.
+	deep({ argument }, io) {
+		io.raw(Number(argument ?? 400), `{"success":false,"errors":${deepJson(100_000)}}`, {
+			'content-type': 'application/json',
+		});
+	},
+	'deep-response'(_fault, io) {
+		const text = `{"success":true,"errors":[],"messages":[],"result":{"response":${deepJson(100_000)}}}`;
+		io.raw(200, text, { 'content-type': 'application/json' });
+	},
+	'huge-message'(_fault, io) {
+		io.send(400, envelope([{ code: 5006, message: 'x'.repeat(2 * 1024 * 1024) }]));
+	},
+	// Headers at once, the body only after `argument` ms: a body timeout, not a headers one.
+	'slow-body'({ argument }, io) {
+		io.res.writeHead(200, { 'content-type': 'application/json' });
+		io.res.write('{"success":true,"errors":[],"messages":[],');
+		const timer = setTimeout(
+			() => io.res.end('"result":{"response":"late"}}'),
+			Number(argument ?? 1000),
+		);
+		io.res.on('close', () => clearTimeout(timer));
+	},
+	malformed({ argument }, io) {
+		const answer = MALFORMED[argument ?? ''];
+		if (!answer) throw new Error(`unknown malformed answer ${argument}`);
+		io.send(200, answer());
+	},
+};
+
 /**
  * Answers `fault` if it is a hostile one. Returns true when it answered.
  * @param {{ kind: string, argument?: string }} fault
- * @param {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, send: (status: number, body: unknown, headers?: Record<string, string>) => void, raw: (status: number, text: string, headers: Record<string, string>) => void }} io
+ * @param {HostileIo} io
  */
 function applyHostileFault(fault, io) {
+	if (!Object.hasOwn(HOSTILE, fault.kind)) return false;
 	const auth = String(io.req.headers.authorization ?? '');
 	const key = auth.replace(/^Bearer /, '');
-	const echoHeaders = { 'x-echo-authorization': auth, 'x-request-key': key };
-	switch (fault.kind) {
-		case 'echo-401':
-			io.send(401, envelope([{ code: 10000, message: `Invalid API key: ${auth}` }]), {
-				...echoHeaders,
-				'www-authenticate': `Bearer error="invalid_token", token="${key}"`,
-			});
-			return true;
-		case 'echo-400-object':
-			io.send(
-				400,
-				envelope([{ code: 5006, message: { detail: 'bad input', received: { auth, key } } }]),
-				echoHeaders,
-			);
-			return true;
-		case 'echo-html-500':
-			io.raw(500, `<html><body><h1>Error</h1><pre>authorization: ${auth}</pre></body></html>`, {
-				'content-type': `text/html; charset=utf-8; token=${key}`,
-				...echoHeaders,
-			});
-			return true;
-		case 'echo-escaped-500':
-			// The key spelt in \u escapes: invisible to a search of the raw text.
-			io.raw(
-				500,
-				`{"detail":"${[...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`,
-				{
-					'content-type': 'application/json',
-				},
-			);
-			return true;
-		case 'echo-success-false':
-			io.send(
-				200,
-				envelope([{ code: 5006, message: `Model refused; you sent ${auth}` }]),
-				echoHeaders,
-			);
-			return true;
-		case 'echo-success':
-			io.send(
-				200,
-				{
-					...success({
-						response: `Your key is ${key}. ${auth}`,
-						tool_calls: [{ name: 'leak', arguments: { key } }],
-						usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-						[key]: 'a property named after the key',
-					}),
-					messages: [auth],
-				},
-				echoHeaders,
-			);
-			return true;
-		case 'json-200':
-			io.send(200, { ok: true, note: 'some other service' });
-			return true;
-		case 'html-200':
-			io.raw(200, '<!doctype html><html><body>Welcome to nginx!</body></html>', {
-				'content-type': 'text/html',
-			});
-			return true;
-		case 'deep': {
-			// "[[fault:deep:400]]": an error envelope whose errors[] nests 100,000 levels.
-			const status = Number(fault.argument ?? 400);
-			io.raw(status, `{"success":false,"errors":${deepJson(100_000)}}`, {
-				'content-type': 'application/json',
-			});
-			return true;
-		}
-		case 'deep-response':
-			io.raw(
-				200,
-				`{"success":true,"errors":[],"messages":[],"result":{"response":${deepJson(100_000)}}}`,
-				{
-					'content-type': 'application/json',
-				},
-			);
-			return true;
-		case 'huge-message':
-			io.send(400, envelope([{ code: 5006, message: 'x'.repeat(2 * 1024 * 1024) }]));
-			return true;
-		case 'slow-body': {
-			// Headers at once, the body only after `argument` ms: a body timeout, not a headers one.
-			io.res.writeHead(200, { 'content-type': 'application/json' });
-			io.res.write('{"success":true,"errors":[],"messages":[],');
-			const timer = setTimeout(
-				() => io.res.end('"result":{"response":"late"}}'),
-				Number(fault.argument ?? 1000),
-			);
-			io.res.on('close', () => clearTimeout(timer));
-			return true;
-		}
-		case 'malformed': {
-			const answer = MALFORMED[fault.argument ?? ''];
-			if (!answer) throw new Error(`unknown malformed answer ${fault.argument}`);
-			io.send(200, answer());
-			return true;
-		}
-		default:
-			return false;
-	}
+	const headers = { 'x-echo-authorization': auth, 'x-request-key': key };
+	HOSTILE[fault.kind](fault, io, { auth, key, headers });
+	return true;
 }
 
-module.exports = { applyHostileFault, MALFORMED: Object.keys(MALFORMED) };
+module.exports = {
+	applyHostileFault,
+	MALFORMED: Object.keys(MALFORMED),
+	HOSTILE: Object.keys(HOSTILE),
+};
