@@ -72,23 +72,24 @@ export class AccountGovernor {
 		}
 		return new Promise<Ticket>((resolve, reject) => {
 			const onAbort = () => waiter.reject(new DataoortsAbortError());
-			const timer = setTimeout(() => {
+			const onDeadline = () => {
 				const message = `Dataoorts rate-limited this account, and the request waited the rest of its Max Rate Limit Wait (${formatSeconds(deadline - now)}) for its turn`;
 				waiter.reject(new DataoortsRateLimitError(message).recordAttempts(attempts));
-			}, deadline - now);
+			};
+			// Beyond setTimeout's range (24 days) there is no deadline to watch.
+			const timer = deadline - now < 2 ** 31 ? setTimeout(onDeadline, deadline - now) : undefined;
 			const done = () => {
 				clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);
+				const index = this.queue.indexOf(waiter); // -1 when pump() took it off
+				if (index >= 0) this.queue.splice(index, 1);
+				if (this.queue.length === 0) clearTimeout(this.timer); // keeps no process alive
 			};
 			const waiter: Waiter = {
 				deadline,
 				attempts,
 				resolve: (ticket) => (done(), resolve(ticket)),
-				reject: (error) => {
-					done();
-					this.queue.splice(this.queue.indexOf(waiter), 1);
-					reject(error);
-				},
+				reject: (error) => (done(), reject(error)),
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 			this.queue.push(waiter);
@@ -116,8 +117,8 @@ export class AccountGovernor {
 	private take(now: number): Ticket {
 		this.inFlight += 1;
 		const { rate } = this.meter;
-		// Catch up with a late timer, but by one interval at most: no bursts after a lull.
-		if (rate !== undefined) this.nextAt = Math.max(this.nextAt, now - 1 / rate) + 1 / rate;
+		// Make up for a late timer, by half an interval at most: no bursts after a lull.
+		if (rate !== undefined) this.nextAt = Math.max(this.nextAt, now - 0.5 / rate) + 1 / rate;
 		this.lastSentAt = now;
 		return { seq: this.meter.sent(now) };
 	}
