@@ -1,6 +1,5 @@
 /**
- * One rate-limit governor per Dataoorts account in this process (base URL + a hash of the key;
- * the key itself is not kept), shared by every call of both nodes in every execution. It only
+ * The rate-limit governor of one Dataoorts account (accounts.ts keeps one per account). It only
  * holds requests back, never adds any, so the node's Concurrency stays the ceiling.
  * - Cold (no 429 yet): requests go straight out, at first at most INITIAL_WINDOW in flight.
  * - After a 429: requests are paced at the rate the account was measured to take (RateMeter),
@@ -8,8 +7,6 @@
  * - A Retry-After pauses every request of the account until then; the restart is paced and
  *   begins at a random point of the first interval.
  */
-import { createHash } from 'node:crypto';
-
 import { DataoortsAbortError, DataoortsRateLimitError, formatSeconds } from '../errors/errors';
 import { MIN_RATE, RateMeter } from './rate-meter';
 
@@ -184,26 +181,4 @@ export class AccountGovernor {
 			`Dataoorts rate-limited this account and asked to wait ${formatSeconds(this.pauseAskedMs)} (Retry-After): its requests are paused for ${formatSeconds(this.pausedUntil - now)} more, longer than the ${formatSeconds(Math.max(0, leftMs))} left of this item's Max Rate Limit Wait`,
 		);
 	}
-}
-
-const governors = new Map<string, AccountGovernor>();
-
-/** The governor of the account behind this base URL and key. */
-export function governorFor(url: URL, apiKey: string): AccountGovernor {
-	const keyHash = createHash('sha256').update(apiKey).digest('hex');
-	const id = `${url.href} ${keyHash}`;
-	let governor = governors.get(id);
-	if (governor === undefined) {
-		// Keys change rarely; idle governors of old keys are dropped when many have gathered.
-		if (governors.size >= 1000)
-			for (const [key, old] of governors) if (old.idle) governors.delete(key);
-		governor = new AccountGovernor(`Dataoorts account ${keyHash.slice(0, 8)} at ${url.origin}`);
-		governors.set(id, governor);
-	}
-	return governor;
-}
-
-/** Forgets every account (tests and benchmarks: a fresh process). */
-export function resetGovernors(): void {
-	governors.clear();
 }

@@ -5,5 +5,6 @@
  */
 export { closeDispatchers } from './dispatcher';
 export { checkEndpoint } from './endpoint';
-export { resetGovernors, type GovernorLogger } from './governor';
+export { resetGovernors } from './accounts';
+export type { GovernorLogger } from './governor';
 export { sendChatRequest, type ChatRequest } from './send';

@@ -8,7 +8,8 @@ import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../erro
 import type { DataoortsSuccessBody } from '../wire';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
-import { governorFor, type AccountGovernor, type GovernorLogger, type Ticket } from './governor';
+import { governorFor } from './accounts';
+import type { AccountGovernor, GovernorLogger, Ticket } from './governor';
 import {
 	DEFAULT_BACKOFF,
 	DEFAULT_MAX_RATE_LIMIT_WAIT_MS,

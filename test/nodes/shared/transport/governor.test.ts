@@ -7,12 +7,8 @@ import {
 	DataoortsAbortError,
 	DataoortsRateLimitError,
 } from '../../../../nodes/shared/errors/errors';
-import {
-	governorFor,
-	resetGovernors,
-	type AccountGovernor,
-	type Ticket,
-} from '../../../../nodes/shared/transport/governor';
+import { governorFor, resetGovernors } from '../../../../nodes/shared/transport/accounts';
+import type { AccountGovernor, Ticket } from '../../../../nodes/shared/transport/governor';
 
 const URL_A = new URL('https://cloud.dataoorts.com/api/v1');
 const KEY = 'dk-secret-key-0123456789';
