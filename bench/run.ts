@@ -4,7 +4,8 @@
  * BENCH_RUNS runs). Prints a table and writes bench/results/<time>.json and latest.json.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_LATENCY_MS (200), BENCH_ITEMS (640),
- * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000).
+ * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000);
+ * BENCH_ONLY=rate-limit runs only the rate-limited scenarios (bench/rate-limit.ts).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -14,11 +15,15 @@ import path from 'node:path';
 
 import { connectionFromCredentials } from '../nodes/shared/connection';
 import { closeDispatchers, sendChatRequest } from '../nodes/shared/transport';
+import { rateLimitFigures } from './rate-limit';
 import {
 	PARAMETER_READER_TYPE,
 	runWorkflow,
 	type DataoortsNodeSettings,
 } from '../test/helpers/engine';
+
+// The governor's warn lines (one per cut or pause) would break up the tables; N8N_LOG_LEVEL=warn shows them.
+process.env.N8N_LOG_LEVEL ??= 'error';
 
 const root = path.resolve(__dirname, '../../..');
 const { startDataoortsServer } = require(path.join(root, 'test/server/dataoorts-server.js'));
@@ -68,6 +73,11 @@ const dataoortsNode = (concurrency: number, type?: string): DataoortsNodeSetting
 });
 
 async function main() {
+	if (process.env.BENCH_ONLY === 'rate-limit') {
+		console.log(JSON.stringify(await rateLimitFigures(), null, 2));
+		await closeDispatchers();
+		return;
+	}
 	const server = await startDataoortsServer({ apiKey: 'bench-key' });
 	server.setRecording(false);
 	const credential = { apiKey: server.apiKey, baseUrl: server.baseUrl };
@@ -220,6 +230,9 @@ async function main() {
 		goal: '<= 30 ms (ratio <= 1)',
 	};
 
+	// 6. Rate limits: the account's token bucket in the way (bench/rate-limit.ts).
+	const rateLimited = await rateLimitFigures();
+
 	await closeDispatchers();
 	await server.close();
 
@@ -233,6 +246,7 @@ async function main() {
 		},
 		runs: RUNS,
 		figures,
+		rateLimited,
 	};
 	console.log(
 		`\nDataoorts node benchmark (median of ${RUNS} runs, Node ${process.version}, ${report.machine.cpus} CPUs)\n`,
