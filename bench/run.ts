@@ -1,280 +1,128 @@
 /**
  * `npm run bench`: the node through n8n-core's WorkflowExecute against the loopback Dataoorts
  * server, each figure a ratio of two things measured side by side in this run (median of
- * BENCH_RUNS runs). Prints a table and writes bench/results/<time>.json and latest.json.
+ * BENCH_RUNS runs). Runs the scenarios below (one module each, in bench/scenarios), prints a
+ * table and writes bench/results/<time>.json and latest.json.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_LATENCY_MS (200), BENCH_ITEMS (640),
- * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000);
- * BENCH_ONLY=rate-limit runs only the rate-limited scenarios (bench/rate-limit.ts).
+ * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000); the
+ * rate-limited scenarios' BENCH_RL_* (bench/scenarios/rate-limit.ts). BENCH_ONLY=<id>[,<id>…]
+ * runs only those scenarios and writes no results (a partial report is no baseline to compare).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { connectionFromCredentials } from '../nodes/shared/connection';
-import { closeDispatchers, sendChatRequest } from '../nodes/shared/transport';
-import { rateLimitFigures } from './rate-limit';
-import {
-	PARAMETER_READER_TYPE,
-	runWorkflow,
-	type DataoortsNodeSettings,
-} from '../test/helpers/engine';
+import { root, round, settings } from './lib';
+import { createContext, type Figure, type Scenario } from './scenario';
+import { load } from './scenarios/load';
+import { memory } from './scenarios/memory';
+import { overhead } from './scenarios/overhead';
+import { rateLimit } from './scenarios/rate-limit';
+import { speedup } from './scenarios/speedup';
+import { throughput } from './scenarios/throughput';
 
 // The governor's warn lines (one per cut or pause) would break up the tables; N8N_LOG_LEVEL=warn shows them.
 process.env.N8N_LOG_LEVEL ??= 'error';
 
-const root = path.resolve(__dirname, '../../..');
-const { startDataoortsServer } = require(path.join(root, 'test/server/dataoorts-server.js'));
+/** In report order; speedup reuses throughput's run, so either may run alone. */
+const SCENARIOS: Scenario<unknown>[] = [throughput, speedup, overhead, memory, load, rateLimit];
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const RUNS = env('BENCH_RUNS', 3);
-const LATENCY_MS = env('BENCH_LATENCY_MS', 200);
-const ITEMS = env('BENCH_ITEMS', 640);
-const CONCURRENCY = env('BENCH_CONCURRENCY', 32);
-const OVERHEAD_ITEMS = env('BENCH_OVERHEAD_ITEMS', 2000);
-const MEMORY_ITEMS = env('BENCH_MEMORY_ITEMS', 10_000);
+const ONLY = process.env.BENCH_ONLY?.trim();
 
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-	const started = performance.now();
-	await work();
-	return performance.now() - started;
+function selected(): Scenario<unknown>[] {
+	if (!ONLY) return SCENARIOS;
+	const only = ONLY.split(',').map((id) => id.trim());
+	const unknown = only.filter((id) => !SCENARIOS.some((scenario) => scenario.id === id));
+	if (unknown.length)
+		throw new Error(
+			`BENCH_ONLY: no scenario ${unknown.join(', ')} (there are ${SCENARIOS.map((s) => s.id).join(', ')})`,
+		);
+	return SCENARIOS.filter((scenario) => only.includes(scenario.id));
 }
 
-async function repeat(work: () => Promise<number>): Promise<number> {
-	const samples: number[] = [];
-	for (let run = 0; run < RUNS; run++) samples.push(await work());
-	return median(samples);
+interface Results {
+	figures: Record<string, Figure>;
+	/** Results under their own report key (the rate-limited list). */
+	sections: Record<string, unknown>;
 }
 
-function items(count: number) {
-	return Array.from({ length: count }, (_, index) => ({
-		question: `Row ${index}: what is deep learning?`,
-	}));
-}
+const resultOf = (scenario: Scenario<unknown>, results: Results) =>
+	scenario.reportKey ? results.sections[scenario.reportKey] : results.figures[scenario.id];
 
-const dataoortsNode = (concurrency: number, type?: string): DataoortsNodeSettings => ({
-	...(type ? { type } : {}),
-	parameters: {
-		model: 'google/gemma-3-12b-it',
-		messages: {
-			values: [
-				{ role: 'system', content: 'Be brief.' },
-				{ role: 'user', content: '={{ $json.question }}' },
-			],
-		},
-		options: { temperature: 0.1, maxTokens: 64, concurrency },
-	},
-});
-
-async function main() {
-	if (process.env.BENCH_ONLY === 'rate-limit') {
-		console.log(JSON.stringify(await rateLimitFigures(), null, 2));
-		await closeDispatchers();
-		return;
+async function runAll(scenarios: Scenario<unknown>[]): Promise<Results> {
+	const context = createContext();
+	const results: Results = { figures: {}, sections: {} };
+	try {
+		for (const scenario of scenarios) {
+			const result = await scenario.run(context);
+			if (scenario.reportKey) results.sections[scenario.reportKey] = result;
+			else results.figures[scenario.id] = result as Figure;
+		}
+	} finally {
+		await context.close();
 	}
-	const server = await startDataoortsServer({ apiKey: 'bench-key' });
-	server.setRecording(false);
-	const credential = { apiKey: server.apiKey, baseUrl: server.baseUrl };
-	const runNode = async (count: number, node: DataoortsNodeSettings) => {
-		const result = await runWorkflow({ items: items(count), node, credential });
-		if (result.error || result.outputs?.[0].length !== count)
-			throw new Error(`bench run failed: ${result.error?.message}`);
-	};
-	const figures: Record<string, Record<string, number | string>> = {};
+	return results;
+}
 
-	// 1. Latency-bound throughput.
-	server.setLatency(LATENCY_MS);
-	await runNode(CONCURRENCY, dataoortsNode(CONCURRENCY)); // warm-up: pools, JIT
-	const ideal = Math.ceil(ITEMS / CONCURRENCY) * LATENCY_MS;
-	const wall = await repeat(() => timed(() => runNode(ITEMS, dataoortsNode(CONCURRENCY))));
-	figures.throughput = {
-		items: ITEMS,
-		concurrency: CONCURRENCY,
-		latencyMs: LATENCY_MS,
-		wallMs: round(wall, 0),
-		idealMs: ideal,
-		ratio: round(wall / ideal),
-		goal: '<= 1.10',
+function machine() {
+	return {
+		cpus: os.cpus().length,
+		cpu: os.cpus()[0]?.model,
+		memoryGb: round(os.totalmem() / 2 ** 30, 0),
+		node: process.version,
 	};
+}
 
-	// 2. Speed-up over concurrency 1, per item, on the same server.
-	const serialItems = Math.max(10, Math.round(ITEMS / 32));
-	const serialWall = await repeat(() => timed(() => runNode(serialItems, dataoortsNode(1))));
-	const perItemSerial = serialWall / serialItems;
-	const perItemParallel = wall / ITEMS;
-	figures.speedup = {
-		serialItems,
-		perItemSerialMs: round(perItemSerial),
-		perItemParallelMs: round(perItemParallel),
-		ratio: round(perItemSerial / perItemParallel, 1),
-		goal: '>= 25',
-	};
-
-	// 3. Client overhead at zero latency, concurrency 1: node in the engine vs a plain undici loop,
-	//    and the engine's own floor (the same workflow with a node that only reads the parameters).
-	server.setLatency(0);
-	const { Pool, request } = require('undici') as typeof import('undici');
-	const pool = new Pool(server.origin, { connections: 4 });
-	const plainLoop = async () => {
-		for (const item of items(OVERHEAD_ITEMS)) {
-			const answer = await request(server.baseUrl, {
-				method: 'POST',
-				dispatcher: pool,
-				headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-				body: JSON.stringify({
-					model: 'google/gemma-3-12b-it',
-					data: {
-						messages: [
-							{ role: 'system', content: 'Be brief.' },
-							{ role: 'user', content: item.question },
-						],
-						temperature: 0.1,
-						max_tokens: 64,
-					},
-				}),
-			});
-			await answer.body.json();
-		}
-	};
-	// The node's transport alone, same requests, same server: what our HTTP path adds to undici's.
-	const transportLoop = async () => {
-		for (const item of items(OVERHEAD_ITEMS)) {
-			await sendChatRequest({
-				connection: connectionFromCredentials(server),
-				body: {
-					model: 'google/gemma-3-12b-it',
-					data: {
-						messages: [
-							{ role: 'system', content: 'Be brief.' },
-							{ role: 'user', content: item.question },
-						],
-						temperature: 0.1,
-						max_tokens: 64,
-					},
-				},
-				timeoutMs: 600_000,
-				maxRetries: 3,
-			});
-		}
-	};
-	// Warm-up of every path (JIT, pools) before anything is timed.
-	await plainLoop();
-	await transportLoop();
-	await runNode(OVERHEAD_ITEMS, dataoortsNode(1));
-	await runNode(OVERHEAD_ITEMS, dataoortsNode(1, PARAMETER_READER_TYPE));
-	const undiciMs = await repeat(() => timed(plainLoop));
-	const transportMs = await repeat(() => timed(transportLoop));
-	const engineMs = await repeat(() => timed(() => runNode(OVERHEAD_ITEMS, dataoortsNode(1))));
-	const floorMs = await repeat(() =>
-		timed(() => runNode(OVERHEAD_ITEMS, dataoortsNode(1, PARAMETER_READER_TYPE))),
+/** The ratio table: one row per figure, with the overhead figure's split of where time goes. */
+function printFigures(figures: Record<string, Figure>) {
+	if (Object.keys(figures).length === 0) return;
+	console.log(
+		`\nDataoorts node benchmark (median of ${settings.runs} runs, Node ${process.version}, ${os.cpus().length} CPUs)\n`,
 	);
-	await pool.close();
-	figures.overhead = {
-		items: OVERHEAD_ITEMS,
-		undiciLoopMs: round(undiciMs, 0),
-		transportLoopMs: round(transportMs, 0),
-		engineMs: round(engineMs, 0),
-		engineFloorMs: round(floorMs, 0),
-		ratio: round(engineMs / undiciMs),
-		oursRatio: round((engineMs - floorMs) / undiciMs),
-		floorRatio: round(floorMs / undiciMs),
-		transportRatio: round(transportMs / undiciMs),
-		goal: '<= 1.5',
-	};
-
-	// 4. Memory: 10,000 items through the engine in a fresh process; peak RSS.
-	// Asynchronous: the server answering the child lives in this process's event loop.
-	const { stdout: memoryOutput } = await promisify(execFile)(
-		process.execPath,
-		[path.join(__dirname, 'memory-child.js')],
-		{
-			env: {
-				...process.env,
-				BENCH_BASE_URL: server.baseUrl,
-				BENCH_API_KEY: server.apiKey,
-				BENCH_ITEMS: String(MEMORY_ITEMS),
-			},
-			encoding: 'utf8',
-			timeout: 300_000,
-		},
+	const row = (figure: Figure) => ({
+		ratio: figure.ratio,
+		goal: figure.goal,
+		...(figure.oursRatio !== undefined
+			? {
+					'engine minus n8n floor': figure.oursRatio,
+					'n8n floor alone': figure.floorRatio,
+					'transport alone': figure.transportRatio,
+				}
+			: {}),
+	});
+	console.table(
+		Object.fromEntries(Object.entries(figures).map(([name, figure]) => [name, row(figure)])),
 	);
-	const memory = JSON.parse(memoryOutput);
-	figures.memory = {
-		items: MEMORY_ITEMS,
-		peakRssMb: memory.peakRssMb,
-		baselineRssMb: memory.baselineRssMb,
-		wallMs: memory.wallMs,
-		ratio: round(memory.peakRssMb / 300),
-		goal: '<= 300 MB (ratio <= 1)',
-	};
+}
 
-	// 5. Load cost of the built node and credential, in fresh processes (n8n-workflow loaded first, as in n8n).
-	const loads = Array.from({ length: Math.max(5, RUNS) }, () =>
-		JSON.parse(
-			execFileSync(process.execPath, [path.join(__dirname, 'load-child.js'), root], {
-				encoding: 'utf8',
-			}),
-		),
-	);
-	const loadMs = median(loads.map((load) => load.packageMs));
-	figures.load = {
-		packageMs: round(loadMs),
-		n8nWorkflowMs: round(median(loads.map((load) => load.n8nWorkflowMs))),
-		ratio: round(loadMs / 30),
-		goal: '<= 30 ms (ratio <= 1)',
-	};
+function printReport(scenarios: Scenario<unknown>[], results: Results) {
+	const rows = scenarios.filter((scenario) => !scenario.print && !scenario.reportKey);
+	printFigures(Object.fromEntries(rows.map(({ id }) => [id, results.figures[id]])));
+	for (const scenario of scenarios) scenario.print?.(resultOf(scenario, results));
+	console.log(JSON.stringify({ ...results.figures, ...results.sections }, null, 2));
+}
 
-	// 6. Rate limits: the account's token bucket in the way (bench/rate-limit.ts).
-	const rateLimited = await rateLimitFigures();
-
-	await closeDispatchers();
-	await server.close();
-
+function writeReport(results: Results) {
 	const report = {
 		at: new Date().toISOString(),
-		machine: {
-			cpus: os.cpus().length,
-			cpu: os.cpus()[0]?.model,
-			memoryGb: round(os.totalmem() / 2 ** 30, 0),
-			node: process.version,
-		},
-		runs: RUNS,
-		figures,
-		rateLimited,
+		machine: machine(),
+		runs: settings.runs,
+		figures: results.figures,
+		...results.sections,
 	};
-	console.log(
-		`\nDataoorts node benchmark (median of ${RUNS} runs, Node ${process.version}, ${report.machine.cpus} CPUs)\n`,
-	);
-	console.table(
-		Object.fromEntries(
-			Object.entries(figures).map(([name, figure]) => [
-				name,
-				{
-					ratio: figure.ratio,
-					goal: figure.goal,
-					...(figure.oursRatio !== undefined
-						? {
-								'engine minus n8n floor': figure.oursRatio,
-								'n8n floor alone': figure.floorRatio,
-								'transport alone': figure.transportRatio,
-							}
-						: {}),
-				},
-			]),
-		),
-	);
-	console.log(JSON.stringify(figures, null, 2));
 	const folder = path.join(root, 'bench/results');
 	mkdirSync(folder, { recursive: true });
 	const text = `${JSON.stringify(report, null, 2)}\n`;
 	writeFileSync(path.join(folder, `${report.at.replace(/[:.]/g, '-')}.json`), text);
 	writeFileSync(path.join(folder, 'latest.json'), text);
+}
+
+async function main() {
+	const scenarios = selected();
+	const results = await runAll(scenarios);
+	printReport(scenarios, results);
+	if (!ONLY) writeReport(results);
 }
 
 main().catch((error) => {

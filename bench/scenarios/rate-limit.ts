@@ -1,5 +1,5 @@
 /**
- * Rate-limited scenarios of `npm run bench`: the node through n8n-core against the loopback
+ * Rate-limited scenarios of `npm run bench` (BENCH_ONLY=rate-limit runs them alone): the node through n8n-core against the loopback
  * server with an account limit (a token bucket per key answering 429 + Retry-After beyond it).
  * For each: lost items, attempts per item, and wall time / ideal, where the ideal is
  * (items − bucket size) / rate + one service time (the account's limit), or, where the node's
@@ -9,14 +9,10 @@
  * per second), BENCH_RL_BURST (20), BENCH_RL_RUNS (1), BENCH_RL_CONCURRENCY ("1,5,32,64"),
  * BENCH_RL_RETRY_AFTER ("seconds": whole seconds to the next token; "none": no header).
  */
-import path from 'node:path';
+import { runWorkflow, type DataoortsNodeSettings } from '../../test/helpers/engine';
+import { env, median, round, startDataoortsServer, type LoopbackServer } from '../lib';
+import type { Scenario } from '../scenario';
 
-import { runWorkflow, type DataoortsNodeSettings } from '../test/helpers/engine';
-
-const root = path.resolve(__dirname, '../../..');
-const { startDataoortsServer } = require(path.join(root, 'test/server/dataoorts-server.js'));
-
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ITEMS = env('BENCH_RL_ITEMS', 300);
 const LATENCY_MS = env('BENCH_RL_LATENCY_MS', 150);
 const RATE = env('BENCH_RL_RATE', 20);
@@ -43,10 +39,6 @@ interface Execution {
 	concurrency: number;
 }
 
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 function node(concurrency: number): DataoortsNodeSettings {
 	return {
 		parameters: {
@@ -61,7 +53,7 @@ function node(concurrency: number): DataoortsNodeSettings {
 
 /** Runs the executions at once on one fresh account; returns lost items, attempts and wall time. */
 async function measure(
-	server: any,
+	server: LoopbackServer,
 	key: string,
 	executions: Execution[],
 ): Promise<{ lost: number; attempts: number; wallMs: number }> {
@@ -89,7 +81,7 @@ async function measure(
 }
 
 async function scenario(
-	server: any,
+	server: LoopbackServer,
 	name: string,
 	executions: Execution[],
 	nextKey: () => string,
@@ -118,8 +110,8 @@ async function scenario(
 	};
 }
 
-/** Every rate-limited scenario on one server; prints a table and returns the figures. */
-export async function rateLimitFigures(): Promise<RateLimitFigure[]> {
+/** Every rate-limited case on one server of its own, with an account limit. */
+async function rateLimitFigures(): Promise<RateLimitFigure[]> {
 	const keys = Array.from({ length: (CONCURRENCIES.length + 1) * RUNS }, (_, i) => `rl-key-${i}`);
 	const server = await startDataoortsServer({
 		apiKey: 'bench-key',
@@ -143,6 +135,10 @@ export async function rateLimitFigures(): Promise<RateLimitFigure[]> {
 	} finally {
 		await server.close();
 	}
+	return figures;
+}
+
+function printTable(figures: RateLimitFigure[]) {
 	console.log(
 		`\nRate-limited: ${ITEMS} items, ${LATENCY_MS} ms service time, account limit ${RATE}/s (bucket ${BURST}); goal: 0 lost, attempts/item <= 1.15, wall/ideal <= 1.15\n`,
 	);
@@ -160,5 +156,12 @@ export async function rateLimitFigures(): Promise<RateLimitFigure[]> {
 			]),
 		),
 	);
-	return figures;
 }
+
+/** A list of cases, not one ratio: it has its own report key and its own table. */
+export const rateLimit: Scenario<RateLimitFigure[]> = {
+	id: 'rate-limit',
+	reportKey: 'rateLimited',
+	run: rateLimitFigures,
+	print: printTable,
+};
