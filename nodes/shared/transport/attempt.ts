@@ -98,7 +98,7 @@ export async function attemptOnce(
 			answer.body,
 			answer.headers,
 			answer.statusCode,
-			request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+			DEFAULT_MAX_RESPONSE_BYTES,
 		);
 		return classifyAnswer(answer.statusCode, answer.headers, text, {
 			redactor,

@@ -35,8 +35,6 @@ export interface ChatRequest {
 	logger?: GovernorLogger;
 	/** Aborts in-flight attempts and waiting retries (the execution's cancel signal). */
 	signal?: AbortSignal;
-	maxResponseBytes?: number;
-	backoff?: BackoffSettings;
 	/** Guided JSON was asked for: `response` may come back as any JSON value, not only text. */
 	structuredResponse?: boolean;
 }
@@ -115,9 +113,8 @@ function delayBeforeRetry(
 	state: RetryState,
 	request: ChatRequest,
 ): number {
-	const backoff = request.backoff ?? DEFAULT_BACKOFF;
 	if (error.status === 429 && error.retryable) {
-		return delayAfterRateLimit(error, attempt, state, backoff);
+		return delayAfterRateLimit(error, attempt, state, DEFAULT_BACKOFF);
 	}
 	if (!error.retryable || state.retries >= request.maxRetries) throw giveUp(error, attempt);
 	state.retries += 1;
@@ -125,7 +122,7 @@ function delayBeforeRetry(
 	if (retryAfterMs !== undefined && retryAfterMs > state.waits.leftMs) {
 		throw askedTooLong(error, attempt, retryAfterMs, state.waits);
 	}
-	return retryDelayMs(error, state.retries, backoff);
+	return retryDelayMs(error, state.retries, DEFAULT_BACKOFF);
 }
 
 /**

@@ -14,7 +14,6 @@ import { startTestProxy } from '../../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
 
 const server = useDataoortsServer();
-const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100 };
 
 function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
 	return {
@@ -22,7 +21,6 @@ function request(content: string, overrides: Partial<ChatRequest> = {}): ChatReq
 		body: { model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'user', content }] } },
 		timeoutMs: 10_000,
 		maxRetries: 3,
-		backoff: FAST_BACKOFF,
 		...overrides,
 	};
 }
