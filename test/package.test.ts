@@ -3,35 +3,22 @@
  * built node and credential loaded the way n8n loads them (from the paths in package.json).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+const { buildPackageCopy } = require('./helpers/package-copy') as {
+	buildPackageCopy: (dest: string) => void;
+};
+
 const repo = path.resolve(__dirname, '..');
 const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-/** What a build and a pack read: the package's own files, never test/ or the working tree's dist/. */
-const PACKAGE_SOURCES = [
-	'package.json',
-	'.npmrc',
-	'tsconfig.json',
-	'gulpfile.js',
-	'index.js',
-	'README.md',
-	'LICENSE',
-	'nodes',
-	'credentials',
-];
-
 /** A copy of the package in a temporary folder, built there (the working tree stays untouched). */
 let root: string;
 
 beforeAll(() => {
 	root = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-dataoorts-package-'));
-	for (const entry of PACKAGE_SOURCES) {
-		cpSync(path.join(repo, entry), path.join(root, entry), { recursive: true });
-	}
-	symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'), 'junction');
-	execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+	buildPackageCopy(root);
 }, 120_000);
 
 afterAll(() => {

@@ -147,3 +147,18 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const outputs = taskData?.data?.main?.map((output) => output ?? []);
 	return { run, outputs, error };
 }
+
+/** runWorkflow against a loopback server: the items, the node under test, the server's key. */
+export function runAgainst(server: { current: { apiKey: string; baseUrl: string } }) {
+	return async (
+		node: DataoortsNodeSettings,
+		items: IDataObject[] = [{}],
+		onStarted?: RunOptions['onStarted'],
+	): Promise<RunResult> =>
+		await runWorkflow({
+			items,
+			node,
+			credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
+			onStarted,
+		});
+}

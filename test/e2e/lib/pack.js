@@ -7,19 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { REPO } = require('./cache');
-
-const PACKAGE_SOURCES = [
-	'package.json',
-	'.npmrc',
-	'tsconfig.json',
-	'gulpfile.js',
-	'index.js',
-	'README.md',
-	'LICENSE',
-	'nodes',
-	'credentials',
-];
+const { buildPackageCopy } = require('../../helpers/package-copy');
 
 function npm(args, cwd) {
 	const res = spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 600000 });
@@ -31,12 +19,8 @@ function npm(args, cwd) {
 /** Builds and packs into `scratch`; returns the tarball's path. */
 function buildAndPack(scratch) {
 	const src = path.join(scratch, 'package');
-	for (const entry of PACKAGE_SOURCES) {
-		if (fs.existsSync(path.join(REPO, entry)))
-			fs.cpSync(path.join(REPO, entry), path.join(src, entry), { recursive: true });
-	}
-	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'), 'junction');
-	npm(['run', 'build'], src);
+	fs.mkdirSync(src, { recursive: true });
+	buildPackageCopy(src);
 	const out = npm(['pack', '--pack-destination', scratch, '--loglevel=error'], src);
 	return path.join(scratch, out.trim().split('\n').pop());
 }

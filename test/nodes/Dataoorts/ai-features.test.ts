@@ -3,23 +3,16 @@
  * JSON output mode, images as content parts, and the node as an AI Agent tool ($fromAI).
  */
 import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool';
-import type { IDataObject } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
 import { MAX_IMAGE_BYTES } from '../../../nodes/shared/images';
 import { JSON_INSTRUCTION } from '../../../nodes/Dataoorts/request-body';
-import { dataoortsNode, runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
+import { dataoortsNode, runAgainst } from '../../helpers/engine';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();
 
-async function run(node: DataoortsNodeSettings, items: IDataObject[] = [{}]) {
-	return await runWorkflow({
-		items,
-		node,
-		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
-	});
-}
+const run = runAgainst(server);
 
 const ask = (content: string) => ({ values: [{ role: 'user', content }] });
 

@@ -5,17 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
+import { runAgainst, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();
 
 async function run(node: DataoortsNodeSettings, items: IDataObject[] = [{}]): Promise<RunResult> {
-	const result = await runWorkflow({
-		items,
-		node,
-		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
-	});
+	const result = await runAgainst(server)(node, items);
 	// Every run, whatever came back, can be stored: n8n serialises it.
 	expect(() => JSON.stringify(result.run)).not.toThrow();
 	return result;

@@ -3,27 +3,15 @@
  * Timeout option is always reported as a timeout, and cancelling many in-flight requests opens
  * no fresh connections (measured with the loopback server's connection count).
  */
-import type { IDataObject } from 'n8n-workflow';
 
 import { connectionFromCredentials } from '../../../nodes/shared/connection';
 import { closeDispatchers, sendChatRequest } from '../../../nodes/shared/transport';
-import { runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/engine';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();
 
-async function run(
-	node: DataoortsNodeSettings,
-	items: IDataObject[],
-	onStarted?: (execution: { cancel: () => void }) => void,
-) {
-	return await runWorkflow({
-		items,
-		node,
-		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
-		onStarted,
-	});
-}
+const run = runAgainst(server);
 
 const perItem = { values: [{ role: 'user', content: '={{ $json.q }}' }] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { closeDispatchers } from '../../../nodes/shared/transport';
-import { runWorkflow, type DataoortsNodeSettings } from '../../helpers/engine';
+import { runAgainst, runWorkflow } from '../../helpers/engine';
 import { startTestProxy } from '../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../helpers/server';
 
@@ -16,18 +16,7 @@ const questions = (count: number) =>
 	Array.from({ length: count }, (_, index) => ({ question: `q${index}` }));
 const perItem = { values: [{ role: 'user', content: '={{ $json.question }}' }] };
 
-async function run(
-	node: DataoortsNodeSettings,
-	items: IDataObject[],
-	onStarted?: (execution: { cancel: () => void }) => void,
-) {
-	return await runWorkflow({
-		items,
-		node,
-		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
-		onStarted,
-	});
-}
+const run = runAgainst(server);
 
 function expectInOrder(output: Array<{ json: IDataObject; pairedItem?: unknown }>, count: number) {
 	expect(output).toHaveLength(count);
