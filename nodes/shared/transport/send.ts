@@ -12,14 +12,7 @@ import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
 import { governorFor } from './accounts';
 import type { AccountGovernor, GovernorLogger, Ticket } from './governor';
-import {
-	DEFAULT_BACKOFF,
-	DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
-	RateLimitWait,
-	retryDelayMs,
-	sleep,
-	type BackoffSettings,
-} from './retry';
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, RateLimitWait, retryDelayMs, sleep } from './retry';
 
 export interface ChatRequest {
 	connection: DataoortsConnection;
@@ -81,12 +74,7 @@ interface RetryState {
 }
 
 /** After a 429: the delay before the next attempt, or the final error thrown. */
-function delayAfterRateLimit(
-	error: DataoortsError,
-	attempt: number,
-	state: RetryState,
-	backoff: BackoffSettings,
-): number {
+function delayAfterRateLimit(error: DataoortsError, attempt: number, state: RetryState): number {
 	const { waits } = state;
 	const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
 	state.rateLimited += 1;
@@ -96,7 +84,7 @@ function delayAfterRateLimit(
 		throw askedTooLong(error, attempt, retryAfterMs, waits);
 	}
 	// No wait asked (or "0"): the normal backoff, so a 429 is never retried in a tight loop.
-	const delayMs = retryDelayMs({}, state.rateLimited, backoff);
+	const delayMs = retryDelayMs({}, state.rateLimited);
 	if (delayMs <= waits.leftMs) return delayMs;
 	throw giveUp(
 		error,
@@ -116,7 +104,7 @@ function delayBeforeRetry(
 	request: ChatRequest,
 ): number {
 	if (error.status === 429 && error.retryable) {
-		return delayAfterRateLimit(error, attempt, state, DEFAULT_BACKOFF);
+		return delayAfterRateLimit(error, attempt, state);
 	}
 	if (!error.retryable || state.retries >= request.maxRetries) throw giveUp(error, attempt);
 	state.retries += 1;
@@ -124,7 +112,7 @@ function delayBeforeRetry(
 	if (retryAfterMs !== undefined && retryAfterMs > state.waits.leftMs) {
 		throw askedTooLong(error, attempt, retryAfterMs, state.waits);
 	}
-	return retryDelayMs(error, state.retries, DEFAULT_BACKOFF);
+	return retryDelayMs(error, state.retries);
 }
 
 /**
