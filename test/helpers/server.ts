@@ -106,3 +106,13 @@ export function useDataoortsServer(options: ServerOptions = {}): {
 	});
 	return holder;
 }
+
+/** The hostile server's faults that echo the key back, each in another place (test/server/hostile.js). */
+export const ECHO_FAULTS = [
+	'echo-401',
+	'echo-400-object',
+	'echo-html-500',
+	'echo-escaped-500',
+	'echo-success-false',
+	'echo-success',
+];

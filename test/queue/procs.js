@@ -5,8 +5,10 @@
  * killed when the suite exits, however it exits.
  */
 const fs = require('fs');
-const net = require('net');
 const { spawn } = require('child_process');
+
+// A TCP port free on 127.0.0.1 right now: the e2e suite's helper.
+const { freePort } = require('../e2e/lib/version-context');
 
 const running = new Set();
 
@@ -98,18 +100,6 @@ async function stopProcess(
 	const result = await handle.exited;
 	clearTimeout(timer);
 	return { ...result, ms: Date.now() - t0, killed };
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -8,18 +8,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { captureLogs } from '../../helpers/capture-logs';
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
 import { SECRET_KEY } from '../../helpers/fixtures';
-import { useDataoortsServer } from '../../helpers/server';
+import { ECHO_FAULTS, useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer({ apiKey: SECRET_KEY });
-
-const ECHOES = [
-	'echo-401',
-	'echo-400-object',
-	'echo-html-500',
-	'echo-escaped-500',
-	'echo-success-false',
-	'echo-success',
-];
 
 async function run(
 	node: DataoortsNodeSettings,
@@ -55,7 +46,7 @@ test('the key echoed in every place a provider could never reaches anything n8n 
 		// Continue on fail: each echo becomes an error item (or, for the success echo, an item).
 		await run(
 			{ parameters: perItem, onError: 'continueRegularOutput' },
-			ECHOES.map((kind) => ({ q: `[[fault:${kind}]]` })),
+			ECHO_FAULTS.map((kind) => ({ q: `[[fault:${kind}]]` })),
 		),
 		// The raw answer with Simplify Output off, and in JSON mode.
 		await run({ parameters: { ...perItem, simplify: false } }, [{ q: '[[fault:echo-success]]' }]),

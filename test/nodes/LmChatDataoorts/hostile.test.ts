@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { captureLogs } from '../../helpers/capture-logs';
 import { chatModelHarness } from '../../helpers/chat-model';
 import { SECRET_KEY } from '../../helpers/fixtures';
-import { useDataoortsServer } from '../../helpers/server';
+import { ECHO_FAULTS, useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer({ apiKey: SECRET_KEY });
 const { supplyModel } = chatModelHarness(() => server.current.baseUrl);
@@ -39,14 +39,7 @@ async function invoke(content: string, parameters = {}, credential = {}) {
 }
 
 test('the key echoed everywhere reaches neither the agent, nor errors, tracing, events or logs', async () => {
-	const kinds = [
-		'echo-401',
-		'echo-400-object',
-		'echo-html-500',
-		'echo-escaped-500',
-		'echo-success-false',
-		'echo-success',
-	];
+	const kinds = ECHO_FAULTS;
 	const { value: outcomes, logs } = await captureLogs(
 		async () => await Promise.all(kinds.map(async (kind) => await invoke(`[[fault:${kind}]]`))),
 	);
