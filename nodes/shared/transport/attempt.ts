@@ -6,11 +6,10 @@ import {
 	DataoortsTimeoutError,
 } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
-import { checkApiKey } from './api-key';
 import { holdDemand } from './connect-gate';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
 import { dispatcherFor, undici } from './dispatcher';
-import { createRedactor, type Redactor } from './redact';
+import type { Redactor } from './redact';
 import { DEFAULT_MAX_RESPONSE_BYTES, classifyAnswer, readCappedText } from './response-body';
 import type { ChatRequest } from './send';
 
@@ -64,9 +63,9 @@ export async function attemptOnce(
 	url: URL,
 	payload: string,
 	request: ChatRequest,
+	key: { apiKey: string; redactor: Redactor },
 ): Promise<DataoortsSuccessBody> {
-	const apiKey = checkApiKey(request.connection.apiKey);
-	const redactor = createRedactor(apiKey);
+	const { apiKey, redactor } = key;
 	const attempt = new AbortController();
 	// Given back before aborting, so undici does not reconnect for a dead request (connect-gate.ts).
 	const lease = holdDemand(url.origin);

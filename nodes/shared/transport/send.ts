@@ -8,8 +8,10 @@ import { setMaxListeners } from 'node:events';
 import type { DataoortsConnection } from '../connection';
 import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
+import { checkApiKey } from './api-key';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
+import { createRedactor } from './redact';
 import { governorFor } from './accounts';
 import type { AccountGovernor, GovernorLogger, Ticket } from './governor';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, RateLimitWait, retryDelayMs, sleep } from './retry';
@@ -120,8 +122,11 @@ function delayBeforeRetry(
  * were made and, where a wait budget ended it, which.
  */
 export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
-	const { baseUrl, allowInsecureHttp, apiKey } = request.connection;
+	const { baseUrl, allowInsecureHttp } = request.connection;
 	const url = checkEndpoint(baseUrl, allowInsecureHttp);
+	// The key as sent, and what scrubs it out of answers: once per request, not per attempt.
+	const apiKey = checkApiKey(request.connection.apiKey);
+	const key = { apiKey, redactor: createRedactor(apiKey) };
 	const payload = JSON.stringify(request.body);
 	const governor = governorFor(url, apiKey);
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
@@ -133,7 +138,7 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		if (request.signal?.aborted) throw new DataoortsAbortError();
 		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);
 		try {
-			const answer = await attemptOnce(url, payload, request);
+			const answer = await attemptOnce(url, payload, request, key);
 			governor.settle(ticket, false);
 			return answer;
 		} catch (caught) {
