@@ -11,6 +11,20 @@ import { optionsCollection } from '../shared/parameters/fields';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
 import { MESSAGE_ROLES } from './validation';
 
+/** The simplified item's fields, as the Simplify Output description lists them. */
+export const SIMPLIFIED_FIELDS = [
+	'response',
+	'reasoning',
+	'moderation',
+	'truncated',
+	'usage',
+	'cost',
+	'tool_calls',
+	'model',
+] as const;
+
+const REASONING_MODELS = TEXT_MODELS.filter((model) => model.reasoning).map((model) => model.id);
+
 const ROLE_LABELS: Record<(typeof MESSAGE_ROLES)[number], { name: string; description: string }> = {
 	system: { name: 'System', description: "Instructions that set the model's behaviour" },
 	user: { name: 'User', description: 'A message from the user' },
@@ -54,6 +68,26 @@ const featureOptions: INodeProperties[] = [
 		description:
 			'The schema the reply should follow, sent as guided_json. Whether it is enforced depends on the model supporting guided JSON (Dataoorts does not document it); the reply is parsed either way.',
 		displayOptions: { show: { responseFormat: ['json'] } },
+	},
+	{
+		displayName: 'Reasoning',
+		name: 'reasoning',
+		type: 'options',
+		default: 'separate',
+		options: [
+			{
+				name: 'Separate',
+				value: 'separate',
+				description: 'The answer in "response", the thoughts in "reasoning"',
+			},
+			{
+				name: 'Keep',
+				value: 'keep',
+				description: 'The raw text in "response", thoughts and &lt;/think&gt; included',
+			},
+			{ name: 'Drop', value: 'drop', description: 'The answer in "response", thoughts left out' },
+		],
+		description: `What "response" holds when a reasoning model (${REASONING_MODELS.join(', ')}) or any answer gives its thoughts before &lt;/think&gt;. Unset: Separate in node version 3, Keep in versions 1 and 2.`,
 	},
 	{
 		displayName: 'Image Binary Properties',
@@ -100,9 +134,10 @@ export const nodeProperties: INodeProperties[] = [
 						typeOptions: { rows: 4 },
 						default: '',
 						required: true,
-						placeholder: 'e.g. Summarise this review in one sentence: {{ $json.review }}',
+						placeholder: 'e.g. Summarise this review in one sentence',
+						hint: 'To put an input field in, drag it here, or switch to Expression and write e.g. {{ $json.review }}',
 						description:
-							'The text of the message. Map fields of the input item into it with expressions; as an AI Agent tool, let the agent fill it with {{ $fromAI("prompt", "The question to ask the model", "string") }}.',
+							'The text of the message. Map fields of the input item into it with expressions (in Fixed mode {{ }} is sent as typed); as an AI Agent tool, let the agent fill it with {{ $fromAI("prompt", "The question to ask the model", "string") }}.',
 					},
 				],
 			},
@@ -113,8 +148,7 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description:
-			'Whether to return only response, usage, tool_calls and model instead of the whole API answer',
+		description: `Whether to return only ${SIMPLIFIED_FIELDS.slice(0, -1).join(', ')} and ${SIMPLIFIED_FIELDS.at(-1)} instead of the whole API answer (reasoning and moderation only for models that give them)`,
 	},
 	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS], featureOptions),
 ];

@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readAnswerText } from '../shared/answer-text';
+import { catalogModel } from '../shared/catalog';
 import { costOf, type Cost, type PriceOverrides } from '../shared/cost';
 import { ReplyNotJsonError } from '../shared/errors/errors';
 import { parseBoundedJson } from '../shared/json';
+import { parseModeration } from '../shared/moderation';
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody } from '../shared/wire';
 import type { ItemParameters } from './validation';
@@ -61,23 +64,49 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 	return parsed.value as IDataObject;
 }
 
+/** What the answer's text adds to an item: reasoning, moderation, truncated; and the answer proper. */
+function readAnswerFields(
+	answer: DataoortsSuccessBody,
+	options: OutputOptions,
+): { answerText: unknown; fields: IDataObject } {
+	const raw = answer.result.response;
+	const { split, truncated } = readAnswerText(
+		raw,
+		options.model,
+		options.hyperparameters?.maxTokens,
+		readUsage(answer).completionTokens,
+	);
+	const mode = options.reasoning ?? 'keep';
+	const fields: IDataObject = {};
+	if (split && mode === 'separate') fields.reasoning = split.reasoning;
+	if (catalogModel(options.model)?.moderation) {
+		fields.moderation = parseModeration(raw) as IDataObject | null;
+	}
+	fields.truncated = truncated;
+	return { answerText: split ? split.answer : raw, fields };
+}
+
+type OutputOptions = Pick<ItemParameters, 'simplify' | 'model'> &
+	Partial<Pick<ItemParameters, 'responseFormat' | 'prices' | 'reasoning' | 'hyperparameters'>>;
+
 /**
  * Output JSON of one item: simplified, or the API's whole answer (plus `cost`) when simplify is
- * off. In JSON mode the parsed reply is added as `data`, so the next node maps
- * `{{ $json.data.<key> }}`.
+ * off; either way with `truncated`, and `reasoning` and `moderation` where the model gives them.
+ * `response` is the answer without the thoughts unless Reasoning is `keep` (with simplify off,
+ * `result.response` stays the API's). In JSON mode the parsed answer is added as `data`, so the
+ * next node maps `{{ $json.data.<key> }}`.
  */
-export function toOutputJson(
-	answer: DataoortsSuccessBody,
-	options: Pick<ItemParameters, 'simplify' | 'model'> &
-		Partial<Pick<ItemParameters, 'responseFormat' | 'prices'>>,
-): IDataObject {
-	const json: IDataObject = options.simplify
-		? simplifyAnswer(answer, options.model, options.prices)
-		: {
-				...(answer as unknown as IDataObject),
-				cost: costOf(readUsage(answer), options.model, options.prices) as IDataObject | null,
-			};
-	return options.responseFormat === 'json'
-		? { ...json, data: parseJsonReply(answer.result.response) }
-		: json;
+export function toOutputJson(answer: DataoortsSuccessBody, options: OutputOptions): IDataObject {
+	const { answerText, fields } = readAnswerFields(answer, options);
+	let json: IDataObject;
+	if (options.simplify) {
+		const simplified = simplifyAnswer(answer, options.model, options.prices);
+		const keep = (options.reasoning ?? 'keep') === 'keep';
+		const response = keep ? simplified.response : (answerText as SimplifiedOutput['response']);
+		json = { ...simplified, response, ...fields };
+	} else {
+		const cost = costOf(readUsage(answer), options.model, options.prices) as IDataObject | null;
+		json = { ...(answer as unknown as IDataObject), cost, ...fields };
+	}
+	return options.responseFormat === 'json' ? { ...json, data: parseJsonReply(answerText) } : json;
 }

@@ -20,6 +20,15 @@ export interface ChatMessage {
 const RESPONSE_FORMATS = ['text', 'json'] as const;
 type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
 
+/** What `response` holds for a reasoning model's answer (nodes/shared/reasoning.ts). */
+export const REASONING_MODES = ['separate', 'keep', 'drop'] as const;
+export type ReasoningMode = (typeof REASONING_MODES)[number];
+
+/** Version 3 separates thoughts from the answer by default; saved version 1–2 nodes keep the raw text. */
+export function defaultReasoningMode(nodeVersion: number): ReasoningMode {
+	return nodeVersion >= 3 ? 'separate' : 'keep';
+}
+
 /** Everything one item asks for, checked against the documented contract. */
 export interface ItemParameters extends CheckedOptions {
 	model: string;
@@ -31,6 +40,7 @@ export interface ItemParameters extends CheckedOptions {
 	jsonSchema?: IDataObject;
 	/** Names of the input item's binary properties holding images to send. */
 	imageProperties: string[];
+	reasoning: ReasoningMode;
 }
 
 function toContent(value: unknown): string {
@@ -67,15 +77,22 @@ export function checkMessages(value: unknown): ChatMessage[] {
 	});
 }
 
-function checkResponseFormat(value: unknown): ResponseFormat {
-	if (value === undefined) return 'text';
-	if (!RESPONSE_FORMATS.includes(value as ResponseFormat)) {
+/** One of a few named values, or the fallback when unset. */
+function checkChoice<Value extends string>(
+	field: string,
+	label: string,
+	allowed: readonly Value[],
+	value: unknown,
+	fallback: Value,
+): Value {
+	if (value === undefined) return fallback;
+	if (!allowed.includes(value as Value)) {
 		throw new ParameterValidationError(
-			'options.responseFormat',
-			`Response Format is unknown: got ${formatValue(value)}, allowed are ${RESPONSE_FORMATS.join(', ')}`,
+			`options.${field}`,
+			`${label} is unknown: got ${formatValue(value)}, allowed are ${allowed.join(', ')}`,
 		);
 	}
-	return value as ResponseFormat;
+	return value as Value;
 }
 
 /** A schema given as JSON text (the editor's JSON field) or as an object (an expression). */
@@ -128,8 +145,21 @@ export function readItemParameters(context: IExecuteFunctions, itemIndex: number
 		messages: checkMessages(context.getNodeParameter('messages.values', itemIndex, [])),
 		simplify: context.getNodeParameter('simplify', itemIndex, true) !== false,
 		...checkOptions(options),
-		responseFormat: checkResponseFormat(options.responseFormat),
+		responseFormat: checkChoice(
+			'responseFormat',
+			'Response Format',
+			RESPONSE_FORMATS,
+			options.responseFormat,
+			'text',
+		),
 		jsonSchema: checkJsonSchema(options.jsonSchema),
 		imageProperties: checkImageProperties(options.imageBinaryProperties),
+		reasoning: checkChoice(
+			'reasoning',
+			'Reasoning',
+			REASONING_MODES,
+			options.reasoning,
+			defaultReasoningMode(context.getNode().typeVersion),
+		),
 	};
 }

@@ -91,18 +91,22 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 		// Through LangChain the execution's cancel signal arrives as `signal`.
 		const signal = call?.signal ?? call?.abortSignal ?? this.defaultConfig?.abortSignal;
 		const { connection, settings } = this;
-		const send = async () =>
-			fromDataoortsAnswer(
+		const send = async () => {
+			const body = this.buildRequestBody(messages, config);
+			return fromDataoortsAnswer(
 				await sendChatRequest({
 					connection,
-					body: this.buildRequestBody(messages, config),
+					body,
 					timeoutMs: settings.timeoutMs,
 					maxRetries: settings.maxRetries,
 					maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
 					logger: settings.logger,
 					signal,
 				}),
+				this.modelId,
+				body.data.max_tokens as number | undefined,
 			);
+		};
 		// The model class on its own (no node): the transport's typed DataoortsError as it is.
 		const { node } = settings;
 		if (node === undefined) return await send();
@@ -124,7 +128,9 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 	): AsyncIterable<StreamChunk> {
 		const result = await this.generate(messages, config);
 		for (const part of result.message.content) {
-			if (part.type === 'text' && part.text !== '') {
+			// The SDK's own chunk for thoughts: n8n's adapter keeps it out of the streamed chat.
+			if (part.type === 'reasoning') yield { type: 'reasoning-delta', delta: part.text };
+			else if (part.type === 'text' && part.text !== '') {
 				yield { type: 'text-delta', delta: part.text };
 			} else if (part.type === 'tool-call') {
 				yield {

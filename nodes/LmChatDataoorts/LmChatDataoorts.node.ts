@@ -95,6 +95,8 @@ export class LmChatDataoorts implements INodeType {
 				name: 'notice',
 				type: 'notice',
 				default: '',
+				// n8n's own sub-nodes' class: the editor hides the notice once the output is connected.
+				typeOptions: { containerClass: 'ndv-connection-hint-notice' },
 			},
 			...modelFields,
 			chatModelOptionsField,

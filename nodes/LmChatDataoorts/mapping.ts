@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 
+import { readAnswerText, type AnswerText } from '../shared/answer-text';
 import { parseBoundedJson } from '../shared/json';
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody, WireMessage, WireToolCall } from '../shared/wire';
@@ -128,26 +129,50 @@ function toToolCallContent(entry: unknown): MessageContent | undefined {
 	};
 }
 
-/** The transport's success envelope → SDK GenerateResult. */
-export function fromDataoortsAnswer(answer: DataoortsSuccessBody): GenerateResult {
+/** The answer's text as SDK content: a reasoning model's thoughts as reasoning, then the answer. */
+function textContent(text: string, answerText: AnswerText): MessageContent[] {
+	const { split } = answerText;
+	if (split === undefined) return text === '' ? [] : [{ type: 'text', text }];
+	return [
+		...(split.reasoning === '' ? [] : [{ type: 'reasoning' as const, text: split.reasoning }]),
+		...(split.answer === '' ? [] : [{ type: 'text' as const, text: split.answer }]),
+	];
+}
+
+/**
+ * The transport's success envelope → SDK GenerateResult. The agent gets only the answer; a reasoning
+ * model's thoughts go in a reasoning block (n8n's AI logs show it, chains and agents skip it).
+ */
+export function fromDataoortsAnswer(
+	answer: DataoortsSuccessBody,
+	model = '',
+	maxTokens?: number,
+): GenerateResult {
 	const { result } = answer;
-	const content: MessageContent[] = [];
 	const text =
 		typeof result.response === 'string'
 			? result.response
 			: result.response === null || result.response === undefined
 				? ''
 				: JSON.stringify(result.response);
-	if (text !== '') content.push({ type: 'text', text });
+	const usage = readUsage(answer);
+	const answerText = readAnswerText(text, model, maxTokens, usage.completionTokens);
+	const content = textContent(text, answerText);
 	const toolCalls = (Array.isArray(result.tool_calls) ? result.tool_calls : [])
 		.map(toToolCallContent)
 		.filter((part): part is MessageContent => part !== undefined);
 	content.push(...toolCalls);
-	if (content.length === 0) content.push({ type: 'text', text: '' });
+	if (!content.some((part) => part.type === 'text' || part.type === 'tool-call')) {
+		content.push({ type: 'text', text: '' });
+	}
+	const finishReason =
+		toolCalls.length > 0 ? 'tool-calls' : answerText.truncated ? 'length' : 'stop';
 	return {
-		finishReason: toolCalls.length > 0 ? 'tool-calls' : 'stop',
+		finishReason,
 		message: { role: 'assistant', content },
-		usage: readUsage(answer),
+		usage,
+		// LangChain's response_metadata, where n8n's chains and logs look for a finish reason.
+		providerMetadata: { finish_reason: finishReason },
 		rawResponse: answer,
 	};
 }

@@ -7,6 +7,7 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
+const { documentedAnswer, shapedReply } = require('./model-answers');
 const { words, contentText, fromSchema, toolTurnAnswer } = require('./tool-turns');
 
 const BASE_PATH = '/api/v1';
@@ -118,15 +119,22 @@ function contractError(body, served = CATALOG) {
 	return rangeError(data);
 }
 
-/** The echo (or the "[[reply]]<text>" scripted text), cut to max_tokens words. */
-function replyText(messages, maxTokens) {
+/** The first `count` words of `text`, its own spacing and line breaks kept. */
+function firstWords(text, count) {
+	const match = text.match(new RegExp(`^\\s*(?:\\S+\\s+){${count - 1}}\\S+`));
+	return match ? match[0] : text;
+}
+
+/** The echo in the model's documented shape (or the "[[reply]]<text>" scripted text), cut to max_tokens words. */
+function replyText(body) {
+	const { messages, max_tokens: maxTokens } = body.data;
 	const lastUser = [...messages].reverse().find((message) => message.role === 'user');
 	const lastText = lastUser ? contentText(lastUser.content) : '';
 	// "[[reply]]<text>" makes the model answer exactly <text> (JSON-mode tests); otherwise it echoes.
 	const scripted = lastText.match(/\[\[reply\]\]([\s\S]*)$/);
-	const response = scripted ? scripted[1] : `Echo: ${lastText}`;
+	const response = scripted ? scripted[1] : shapedReply(body.model, `Echo: ${lastText}`, lastText);
 	if (typeof maxTokens === 'number' && words(response) > maxTokens) {
-		return response.split(/\s+/).slice(0, maxTokens).join(' ');
+		return firstWords(response, maxTokens);
 	}
 	return response;
 }
@@ -137,9 +145,11 @@ function successAnswer(body, autoToolCalls = false) {
 		body.model === 'google/gemma-3-12b-it' &&
 		JSON.stringify(messages) === JSON.stringify(SEED_MESSAGES);
 	if (isSeedRequest) return SEED_ANSWER;
+	const documented = documentedAnswer(body, SEED_MESSAGES);
+	if (documented) return documented;
 	const toolTurn = toolTurnAnswer(messages, body.data.tools, autoToolCalls);
 	if (toolTurn) return toolTurn;
-	let response = replyText(messages, body.data.max_tokens);
+	let response = replyText(body);
 	const promptTokens = messages.reduce(
 		(sum, message) => sum + words(contentText(message.content)),
 		0,

@@ -37,6 +37,8 @@ const modelLocatorField: INodeProperties = {
 	default: { mode: 'list', value: DEFAULT_MODEL },
 	required: true,
 	description: 'The Dataoorts model that answers',
+	// A search that finds nothing shows an empty list: this says where any other model is.
+	hint: 'Not in the list (a newer model, or a search that finds nothing)? Choose By ID and enter any Dataoorts model ID.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -52,7 +54,7 @@ const modelLocatorField: INodeProperties = {
 			hint: 'Any Dataoorts model ID, also one newer than this list',
 		},
 	],
-	displayOptions: { show: { '@version': [2] } },
+	displayOptions: { show: { '@version': [2, 3] } },
 };
 
 /** Both versions' model fields: n8n shows the one of the node's version. */

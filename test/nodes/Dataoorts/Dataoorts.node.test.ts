@@ -69,6 +69,8 @@ describe('the seed example, end to end', () => {
 				cost: SEED_COST,
 				tool_calls: [],
 				model: 'google/gemma-3-12b-it',
+				// The seed's answer used all 512 tokens it was allowed: it is cut mid-sentence.
+				truncated: true,
 			},
 		]);
 		expect(result.outputs![0][0].pairedItem).toEqual({ item: 0 });
@@ -76,7 +78,7 @@ describe('the seed example, end to end', () => {
 
 	test("with Simplify Output off, outputs the API's whole answer", async () => {
 		const result = await run({ parameters: { ...seedParameters, simplify: false } });
-		expect(jsonOf(result)).toEqual([{ ...SEED_RESPONSE, cost: SEED_COST }]);
+		expect(jsonOf(result)).toEqual([{ ...SEED_RESPONSE, cost: SEED_COST, truncated: true }]);
 	});
 
 	test('sends only the options the user set', async () => {
@@ -254,7 +256,12 @@ describe('expressions and many items', () => {
 					question: 'Bonjour?',
 					temperature: 0.2,
 				},
-				{ model: 'qwen/qwq-32b', lang: 'German', question: 'Hallo?', temperature: 1.5 },
+				{
+					model: 'qwen/qwen2.5-coder-32b-instruct',
+					lang: 'German',
+					question: 'Hallo?',
+					temperature: 1.5,
+				},
 			],
 		);
 		const sentByModel = server.current.requests
@@ -272,7 +279,7 @@ describe('expressions and many items', () => {
 				},
 			},
 			{
-				model: 'qwen/qwq-32b',
+				model: 'qwen/qwen2.5-coder-32b-instruct',
 				data: {
 					messages: [
 						{ role: 'system', content: 'Answer in {{ $json.lang }}' },
@@ -284,7 +291,7 @@ describe('expressions and many items', () => {
 		]);
 		expect(jsonOf(result).map((json) => [json.response, json.model])).toEqual([
 			['Echo: Bonjour?', 'meta/llama-3.1-8b-instruct'],
-			['Echo: Hallo?', 'qwen/qwq-32b'],
+			['Echo: Hallo?', 'qwen/qwen2.5-coder-32b-instruct'],
 		]);
 	});
 

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
+import { SIMPLIFIED_FIELDS } from '../../../nodes/Dataoorts/properties';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -24,9 +25,10 @@ const optionFields = property('options').options as INodeProperties[];
 test('the node is the public contract: name, version, credential, parameters', () => {
 	expect(nodeDescription.name).toBe('dataoorts');
 	expect(nodeDescription.displayName).toBe('Dataoorts');
-	// Version 2 made the model a resource locator; saved version 1 nodes keep their list.
-	expect(nodeDescription.version).toEqual([1, 2]);
-	expect(nodeDescription.defaultVersion).toBe(2);
+	// Version 2 made the model a resource locator; saved version 1 nodes keep their list. Version 3
+	// separates reasoning by default.
+	expect(nodeDescription.version).toEqual([1, 2, 3]);
+	expect(nodeDescription.defaultVersion).toBe(3);
 	// testedBy: the credential's Test button runs the node's own check (credential-test.ts).
 	expect(nodeDescription.credentials).toEqual([
 		{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' },
@@ -87,6 +89,32 @@ test('version 2: the model is a resource locator, From List (searchable) or By I
 		'meta/llama-3.1-70b-instruct',
 		'meta/llama-3.1-8b-instruct',
 	]);
+	// A search that finds nothing shows an empty list; the field's hint points to By ID.
+	expect((await search.call({} as never, 'flux')).results).toEqual([]);
+	expect(model.hint).toMatch(/finds nothing.*By ID/);
+	expect(propertyAt('model', 3)).toBe(model);
+});
+
+test('the content placeholder holds no braces: typed in Fixed mode they would be sent as text', () => {
+	const values = (property('messages').options as Array<{ values: INodeProperties[] }>)[0];
+	const content = values.values.find((entry) => entry.name === 'content')!;
+	expect(content.placeholder).not.toMatch(/[{}]/);
+	expect(content.hint).toMatch(/Expression.*\{\{ \$json\.review \}\}/);
+});
+
+test('Simplify Output names every field of the simplified item', () => {
+	for (const field of SIMPLIFIED_FIELDS) expect(property('simplify').description).toContain(field);
+});
+
+test('Reasoning: separate, keep or drop; shown as Separate when added', () => {
+	const reasoning = optionFields.find((entry) => entry.name === 'reasoning')!;
+	expect(reasoning).toMatchObject({ type: 'options', default: 'separate' });
+	expect(reasoning.options!.map((entry) => (entry as { value: string }).value)).toEqual([
+		'separate',
+		'keep',
+		'drop',
+	]);
+	expect(reasoning.description).toMatch(/deepseek-r1-distill-qwen-32b, qwen\/qwq-32b/);
 });
 
 test('message content is required and says what to write', () => {
@@ -154,6 +182,7 @@ test('the documented table: names and ranges as the provider documents them', ()
 			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS].map((spec) => spec.option),
 			'imageBinaryProperties',
 			'jsonSchema',
+			'reasoning',
 			'responseFormat',
 		].sort(),
 	);

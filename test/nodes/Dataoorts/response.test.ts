@@ -40,7 +40,11 @@ test('tool calls pass through; simplify off returns the whole body', () => {
 	expect(simplifyAnswer(withTools, 'm').tool_calls).toEqual([
 		{ name: 'lookup', arguments: { id: 1 } },
 	]);
-	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toEqual({ ...seed, cost: null });
+	expect(toOutputJson(seed, { simplify: false, model: 'm' })).toEqual({
+		...seed,
+		cost: null,
+		truncated: false,
+	});
 });
 
 describe('cost', () => {

@@ -63,8 +63,8 @@ describe('description', () => {
 		expect(
 			description.properties.find((property) => property.type === 'notice')?.displayName,
 		).not.toContain('2.16.0');
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(description.defaultVersion).toBe(3);
 		const models = description.properties.filter((property) => property.name === 'model');
 		expect(models.map((model) => model.type)).toEqual(['options', 'resourceLocator']);
 		expect(models[0].default).toBe('google/gemma-3-12b-it');
