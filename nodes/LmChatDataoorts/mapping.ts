@@ -141,7 +141,7 @@ function textContent(text: string, answerText: AnswerText): MessageContent[] {
 
 /**
  * The transport's success envelope → SDK GenerateResult. The agent gets only the answer; a reasoning
- * model's thoughts go in a reasoning block (n8n's AI logs show it, chains and agents skip it).
+ * model's thoughts go in the SDK's reasoning block, which chains and agents skip.
  */
 export function fromDataoortsAnswer(
 	answer: DataoortsSuccessBody,
