@@ -9,19 +9,8 @@ import { MAX_IMAGE_BYTES } from '../shared/images';
 import { modelFields } from '../shared/parameters/model-field';
 import { optionsCollection } from '../shared/parameters/fields';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
+import { listOutputFields } from './output-fields';
 import { MESSAGE_ROLES } from './validation';
-
-/** The simplified item's fields, as the Simplify Output description lists them. */
-export const SIMPLIFIED_FIELDS = [
-	'response',
-	'reasoning',
-	'moderation',
-	'truncated',
-	'usage',
-	'cost',
-	'tool_calls',
-	'model',
-] as const;
 
 const REASONING_MODELS = TEXT_MODELS.filter((model) => model.reasoning).map((model) => model.id);
 
@@ -148,7 +137,7 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: `Whether to return only ${SIMPLIFIED_FIELDS.slice(0, -1).join(', ')} and ${SIMPLIFIED_FIELDS.at(-1)} instead of the whole API answer (reasoning and moderation only for models that give them)`,
+		description: `Whether to return only ${listOutputFields()} instead of the whole API answer (reasoning and moderation only for models that give them)`,
 	},
 	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS], featureOptions),
 ];

@@ -21,6 +21,7 @@ const CHECKS = [
 	...require('./seed'),
 	...require('./outputs'),
 	...require('./ai'),
+	...require('./text-models'),
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 module.exports = { CHECKS };

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
-import { SIMPLIFIED_FIELDS } from '../../../nodes/Dataoorts/properties';
+import { OUTPUT_FIELDS } from '../../../nodes/Dataoorts/output-fields';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -103,7 +103,7 @@ test('the content placeholder holds no braces: typed in Fixed mode they would be
 });
 
 test('Simplify Output names every field of the simplified item', () => {
-	for (const field of SIMPLIFIED_FIELDS) expect(property('simplify').description).toContain(field);
+	for (const { field } of OUTPUT_FIELDS) expect(property('simplify').description).toContain(field);
 });
 
 test('Reasoning: separate, keep or drop; shown as Separate when added', () => {

@@ -3,6 +3,8 @@
  * "</think>" with no opening tag, the answer cut at max_tokens) become `response` and `reasoning`
  * by node version and option; `truncated` both ways; JSON mode reads the answer part.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { runAgainst, type DataoortsNodeSettings } from '../../helpers/engine';
 import { SECRET_KEY, SEED_REQUEST } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
@@ -16,7 +18,7 @@ const R1 = 'deepseek-ai/deepseek-r1-distill-qwen-32b';
 const QWQ = 'qwen/qwq-32b';
 
 /** The seed's question to `model`, as its page's example asks it (max_tokens 512). */
-function seedQuestion(model: string, typeVersion: number, options: object = {}) {
+function seedQuestion(model: string, typeVersion: number, options: INodeParameters = {}) {
 	return {
 		typeVersion,
 		parameters: {
@@ -77,7 +79,7 @@ describe.each([
 });
 
 describe('truncated', () => {
-	const ask = (model: string, options: object, content = 'Tell me about rivers') => ({
+	const ask = (model: string, options: INodeParameters, content = 'Tell me about rivers') => ({
 		typeVersion: 3,
 		parameters: {
 			model: { __rl: true, mode: 'id', value: model },
@@ -138,7 +140,7 @@ describe('truncated', () => {
 });
 
 describe('other models and answers holding </think>', () => {
-	const scripted = (model: string, reply: string, options: object = {}) => ({
+	const scripted = (model: string, reply: string, options: INodeParameters = {}) => ({
 		typeVersion: 3,
 		parameters: {
 			model: { __rl: true, mode: 'id', value: model },

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { OUTPUT_FIELDS } from '../../../../nodes/Dataoorts/output-fields';
 import {
 	EXECUTION_OPTIONS,
 	HYPERPARAMETERS,
@@ -52,6 +53,15 @@ test.each([
 				spec.description,
 			]),
 		),
+	].join('\n');
+	expect(readme).toContain(table);
+});
+
+test('the README lists every field of the simplified output item as the code defines it', () => {
+	const table = [
+		row(['Field', 'Present', 'What it holds']),
+		'|---|---|---|',
+		...OUTPUT_FIELDS.map((entry) => row([`\`${entry.field}\``, entry.present, entry.holds])),
 	].join('\n');
 	expect(readme).toContain(table);
 });
