@@ -68,7 +68,7 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 function readAnswerFields(
 	answer: DataoortsSuccessBody,
 	options: OutputOptions,
-): { answerText: unknown; fields: IDataObject } {
+): { answerText: unknown; cutInThoughts: boolean; fields: IDataObject } {
 	const raw = answer.result.response;
 	const { split, truncated } = readAnswerText(
 		raw,
@@ -83,7 +83,7 @@ function readAnswerFields(
 		fields.moderation = parseModeration(raw) as IDataObject | null;
 	}
 	fields.truncated = truncated;
-	return { answerText: split ? split.answer : raw, fields };
+	return { answerText: split ? split.answer : raw, cutInThoughts: split?.closed === false, fields };
 }
 
 type OutputOptions = Pick<ItemParameters, 'simplify' | 'model'> &
@@ -97,7 +97,7 @@ type OutputOptions = Pick<ItemParameters, 'simplify' | 'model'> &
  * next node maps `{{ $json.data.<key> }}`.
  */
 export function toOutputJson(answer: DataoortsSuccessBody, options: OutputOptions): IDataObject {
-	const { answerText, fields } = readAnswerFields(answer, options);
+	const { answerText, cutInThoughts, fields } = readAnswerFields(answer, options);
 	let json: IDataObject;
 	if (options.simplify) {
 		const simplified = simplifyAnswer(answer, options.model, options.prices);
@@ -108,5 +108,7 @@ export function toOutputJson(answer: DataoortsSuccessBody, options: OutputOption
 		const cost = costOf(readUsage(answer), options.model, options.prices) as IDataObject | null;
 		json = { ...(answer as unknown as IDataObject), cost, ...fields };
 	}
-	return options.responseFormat === 'json' ? { ...json, data: parseJsonReply(answerText) } : json;
+	if (options.responseFormat !== 'json') return json;
+	if (cutInThoughts) throw new ReplyNotJsonError('', false, true);
+	return { ...json, data: parseJsonReply(answerText) };
 }

@@ -98,13 +98,16 @@ export class ReplyNotJsonError extends DataoortsError {
 
 	readonly retryable = false;
 
-	constructor(reply: string, tooDeep = false) {
+	/** `cutInThoughts`: a reasoning model ran out of tokens before its answer began. */
+	constructor(reply: string, tooDeep = false, cutInThoughts = false) {
 		const start = reply.replace(/\s+/g, ' ').trim();
 		const what = tooDeep
 			? `is JSON nested deeper than ${MAX_JSON_DEPTH} levels`
 			: 'is not valid JSON';
 		super(
-			`The model's reply ${what} (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
+			cutInThoughts
+				? "The model's reply has no answer to parse as JSON (Response Format is JSON): it was cut inside its reasoning, before </think>; raise Maximum Number of Tokens"
+				: `The model's reply ${what} (Response Format is JSON): "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`,
 		);
 	}
 }

@@ -194,6 +194,8 @@ describe('JSON mode after reasoning', () => {
 
 	test('thoughts cut before the answer: a clear error, not thoughts parsed as JSON', async () => {
 		const result = await run(jsonAsk(3, 'Thinking about {"a": 1} still'));
-		expect(result.error?.message).toMatch(/The model's reply is not valid JSON.*: "" \[item 0\]/);
+		expect(result.error?.message).toBe(
+			"The model's reply has no answer to parse as JSON (Response Format is JSON): it was cut inside its reasoning, before </think>; raise Maximum Number of Tokens [item 0]",
+		);
 	});
 });
