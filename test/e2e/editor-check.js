@@ -138,6 +138,7 @@ async function inspectPanel(page, ndv, problems, details) {
 	if (!messages) problems.push('node panel has no Messages field (fixed-collection-messages)');
 	if (!/\bModel\b/.test(ndvText)) problems.push('node panel text lacks "Model"');
 	if (!/\bMessages\b/.test(ndvText)) problems.push('node panel text lacks "Messages"');
+	problems.push(...require('./lib/panel-hints').dataoortsPanelHints(ndvText));
 	details.modelValue = await ndv
 		.locator('[data-test-id="parameter-input-model"] input')
 		.first()
@@ -189,4 +190,4 @@ async function checkEditor(o) {
 	return { ok: problems.length === 0, problems, details, picker };
 }
 
-module.exports = { checkEditor, setupOwner, CHROMIUM_ARGS, OWNER };
+module.exports = { checkEditor, setupOwner, launch, openNodePanel, CHROMIUM_ARGS, OWNER };

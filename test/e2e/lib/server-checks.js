@@ -11,6 +11,7 @@
 const path = require('path');
 const h = require('../n8n-harness');
 const { checkEditor, setupOwner } = require('../editor-check');
+const { checkConnectedNotice } = require('./panel-hints');
 const { runCredentialTests } = require('./credential-test-run');
 const { check, record, assert, J } = require('./reporter');
 const { NODE_TYPES, CREDENTIAL_TYPES } = require('./constants');
@@ -22,6 +23,7 @@ const NAMES = {
 	creds: 'credential tests through POST /rest/credentials/test',
 	editor: 'editor shows the Dataoorts node panel (Model, Messages)',
 	picker: 'editor: Model From List lists the catalog with context and prices',
+	notice: "editor: the connected Dataoorts Chat Model's panel hides the connect notice",
 };
 
 async function serverChecks(scope, ctx, opts, playwright) {
@@ -40,7 +42,7 @@ async function serverChecks(scope, ctx, opts, playwright) {
 			const names = [
 				NAMES.types,
 				NAMES.creds,
-				...(opts.editor ? [NAMES.editor, NAMES.picker] : []),
+				...(opts.editor ? [NAMES.editor, NAMES.picker, NAMES.notice] : []),
 			];
 			for (const name of names) record(scope, name, false, startError);
 			return;
@@ -114,6 +116,18 @@ async function editorChecks(scope, ctx, srv, cookie, opts, playwright) {
 		const where = `(screenshot ${shots.picker}) ${J(picker.details)}`;
 		assert(!picker.problems.length, `${picker.problems.join('; ')} ${where}`);
 		return `${picker.details.entries} entries, ${shots.picker}`;
+	});
+	await check(scope, NAMES.notice, async () => {
+		const notice = await checkConnectedNotice({
+			playwrightModule: playwright.module,
+			baseUrl: srv.url,
+			cookie,
+			workflowId: ctx.workflows['05-basic-llm-chain.json'].id,
+			nodeType: NODE_TYPES[1],
+			screenshot: path.join(opts.artifacts, `chat-model-${ctx.info.version}.png`),
+		});
+		assert(!notice.problems.length, `${notice.problems.join('; ')} ${J(notice.details)}`);
+		return `${notice.details.notices} notice, hidden`;
 	});
 }
 
