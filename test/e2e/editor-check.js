@@ -14,6 +14,7 @@
  *   unknown node  [data-test-id="node-not-installed"], [data-test-id="install-community-node-button"]
  */
 const { checkModelPicker } = require('./lib/model-picker');
+const { checkPanelHints } = require('./lib/panel-hints');
 
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -138,7 +139,6 @@ async function inspectPanel(page, ndv, problems, details) {
 	if (!messages) problems.push('node panel has no Messages field (fixed-collection-messages)');
 	if (!/\bModel\b/.test(ndvText)) problems.push('node panel text lacks "Model"');
 	if (!/\bMessages\b/.test(ndvText)) problems.push('node panel text lacks "Messages"');
-	problems.push(...require('./lib/panel-hints').dataoortsPanelHints(ndvText));
 	details.modelValue = await ndv
 		.locator('[data-test-id="parameter-input-model"] input')
 		.first()
@@ -163,6 +163,7 @@ async function checkEditor(o) {
 	const problems = [];
 	const details = {};
 	let picker = null;
+	let hints = null;
 	const cookie = o.cookie || (await setupOwner(o.baseUrl));
 	const { browser, page, consoleErrors } = await launch(o, cookie);
 	try {
@@ -178,16 +179,19 @@ async function checkEditor(o) {
 		}
 		const ndv = await openNodePanel(page, o, details);
 		await inspectPanel(page, ndv, problems, details);
+		const failed = (e) => ({
+			problems: [e.message.split('\n').slice(0, 4).join(' ')],
+			details: {},
+		});
 		if (o.pickerScreenshot && !problems.length)
-			picker = await checkModelPicker(page, o.pickerScreenshot).catch((e) => ({
-				problems: [e.message.split('\n').slice(0, 4).join(' ')],
-				details: {},
-			}));
+			picker = await checkModelPicker(page, o.pickerScreenshot).catch(failed);
+		if (o.hintsScreenshot && !problems.length)
+			hints = await checkPanelHints(page, o.hintsScreenshot).catch(failed);
 	} finally {
 		details.consoleErrors = consoleErrors.slice(0, 10);
 		await browser.close().catch(() => {});
 	}
-	return { ok: problems.length === 0, problems, details, picker };
+	return { ok: problems.length === 0, problems, details, picker, hints };
 }
 
 module.exports = { checkEditor, setupOwner, launch, openNodePanel, CHROMIUM_ARGS, OWNER };

@@ -60,15 +60,23 @@ const modelLocatorField: INodeProperties = {
 /** Both versions' model fields: n8n shows the one of the node's version. */
 export const modelFields: INodeProperties[] = [modelListField, modelLocatorField];
 
-/** The From List search: the catalog, filtered by id, each entry with its context and price. */
+/**
+ * The From List search: the catalog, filtered by id, each entry with its context and price. When
+ * nothing matches, one entry points to By ID: n8n's open list covers the field's hint with "No
+ * results". Picking it uses the typed text as the model ID, as By ID would.
+ */
 export async function searchModels(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const needle = (filter ?? '').trim().toLowerCase();
+	const typed = (filter ?? '').trim();
+	const results = TEXT_MODELS.filter((model) =>
+		model.id.toLowerCase().includes(typed.toLowerCase()),
+	).map((model) => ({ name: `${model.id} (${summary(model)})`, value: model.id }));
+	if (results.length > 0) return { results };
 	return {
-		results: TEXT_MODELS.filter((model) => model.id.toLowerCase().includes(needle)).map(
-			(model) => ({ name: `${model.id} (${summary(model)})`, value: model.id }),
-		),
+		results: [
+			{ name: `No catalog model matches "${typed}": use By ID for any model ID`, value: typed },
+		],
 	};
 }

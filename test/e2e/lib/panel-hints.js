@@ -1,22 +1,45 @@
 'use strict';
 /*
- * Editor: what a first-time user reads in the panels (issue 18, point 8). In the Dataoorts panel, the
- * Model field's hint points to By ID (a picker search that finds nothing shows an empty list) and the
- * message Content's hint says how to map a field. In the Basic LLM Chain example, the Dataoorts Chat
+ * Editor: what a first-time user reads in the panels (issue 18, point 8). In the Dataoorts panel, a
+ * picker search that finds nothing lists a pointer to By ID, and a focused message Content says how
+ * to map a field. In the Basic LLM Chain example, the Dataoorts Chat
  * Model is connected: its "Connect this node …" notice is in the panel but hidden, as n8n hides its own
  * sub-nodes' notices (class ndv-connection-hint-notice).
  */
-const { launch, openNodePanel } = require('../editor-check');
 
 const NOTICE = '[data-test-id="ndv"] .ndv-connection-hint-notice';
 
-/** Problems of the Dataoorts panel's hints, from its visible text. */
-function dataoortsPanelHints(ndvText) {
+const MODEL = '[data-test-id="ndv"] [data-test-id="parameter-input-model"]';
+
+const visibleCount = (page, text) => page.getByText(text).filter({ visible: true }).count();
+
+/**
+ * With the Dataoorts panel open: a From List search for "flux" lists only the pointer to By ID;
+ * focusing a message's Content shows how to map a field. Screenshots both moments.
+ * @returns {Promise<{problems: string[], details: object}>}
+ */
+async function checkPanelHints(page, screenshot) {
 	const problems = [];
-	if (!/Choose By ID/.test(ndvText)) problems.push('the Model field has no hint pointing to By ID');
-	if (!/switch to Expression/.test(ndvText))
-		problems.push('the Content field has no hint on mapping fields');
-	return problems;
+	const details = {};
+	await page.locator(MODEL).first().locator('[data-test-id="rlc-input"]').first().click();
+	await page.locator('[data-test-id="rlc-search"]').filter({ visible: true }).first().waitFor();
+	await page.keyboard.type('flux');
+	await page.waitForTimeout(1500); // the search is debounced, then n8n asks searchModels
+	const items = page.locator('[data-test-id="rlc-item"]').filter({ visible: true });
+	details.fluxEntries = await items.evaluateAll((els) => els.map((el) => el.textContent.trim()));
+	await page.screenshot({ path: screenshot.replace(/\.png$/, '-flux.png') });
+	await page.keyboard.press('Escape').catch(() => {});
+	// One entry, the pointer: the field's own hint is under n8n's "No results" popover.
+	const [entry, ...more] = details.fluxEntries;
+	if (more.length || !/No catalog model matches "flux": use By ID/.test(entry || ''))
+		problems.push('a search that finds nothing lists no pointer to By ID');
+	const messages = page.locator('[data-test-id="ndv"] [data-test-id="fixed-collection-messages"]');
+	await messages.locator('textarea').last().click();
+	await page.waitForTimeout(500);
+	details.mappingHint = await visibleCount(page, 'switch to Expression');
+	await page.screenshot({ path: screenshot.replace(/\.png$/, '-content.png') });
+	if (!details.mappingHint) problems.push('the focused Content field shows no hint on mapping');
+	return { problems, details };
 }
 
 /**
@@ -26,6 +49,8 @@ function dataoortsPanelHints(ndvText) {
 async function checkConnectedNotice(o) {
 	const problems = [];
 	const details = {};
+	// Required here: editor-check requires this module.
+	const { launch, openNodePanel } = require('../editor-check');
 	const { browser, page } = await launch(o, o.cookie);
 	try {
 		await page.goto(`${o.baseUrl}/workflow/${o.workflowId}`, {
@@ -45,4 +70,4 @@ async function checkConnectedNotice(o) {
 	return { problems, details };
 }
 
-module.exports = { dataoortsPanelHints, checkConnectedNotice };
+module.exports = { checkPanelHints, checkConnectedNotice };

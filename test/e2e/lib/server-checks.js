@@ -23,6 +23,7 @@ const NAMES = {
 	creds: 'credential tests through POST /rest/credentials/test',
 	editor: 'editor shows the Dataoorts node panel (Model, Messages)',
 	picker: 'editor: Model From List lists the catalog with context and prices',
+	hints: 'editor: a picker search for "flux" points to By ID; a focused Content says how to map',
 	notice: "editor: the connected Dataoorts Chat Model's panel hides the connect notice",
 };
 
@@ -42,7 +43,7 @@ async function serverChecks(scope, ctx, opts, playwright) {
 			const names = [
 				NAMES.types,
 				NAMES.creds,
-				...(opts.editor ? [NAMES.editor, NAMES.picker, NAMES.notice] : []),
+				...(opts.editor ? [NAMES.editor, NAMES.picker, NAMES.hints, NAMES.notice] : []),
 			];
 			for (const name of names) record(scope, name, false, startError);
 			return;
@@ -105,6 +106,7 @@ async function editorChecks(scope, ctx, srv, cookie, opts, playwright) {
 			screenshot: shots.panel,
 			canvasScreenshot: shots.canvas,
 			pickerScreenshot: shots.picker,
+			hintsScreenshot: path.join(opts.artifacts, `hints-${ctx.info.version}.png`),
 		});
 		ctx.timings.editor = Date.now() - t;
 		assert(res.ok, `${res.problems.join('; ')} (screenshot ${shots.panel}) ${J(res.details)}`);
@@ -116,6 +118,12 @@ async function editorChecks(scope, ctx, srv, cookie, opts, playwright) {
 		const where = `(screenshot ${shots.picker}) ${J(picker.details)}`;
 		assert(!picker.problems.length, `${picker.problems.join('; ')} ${where}`);
 		return `${picker.details.entries} entries, ${shots.picker}`;
+	});
+	await check(scope, NAMES.hints, () => {
+		const hints = res && res.hints;
+		assert(hints, 'the hints were not checked: the panel check failed');
+		assert(!hints.problems.length, `${hints.problems.join('; ')} ${J(hints.details)}`);
+		return J(hints.details);
 	});
 	await check(scope, NAMES.notice, async () => {
 		const notice = await checkConnectedNotice({

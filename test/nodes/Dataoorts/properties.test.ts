@@ -89,8 +89,11 @@ test('version 2: the model is a resource locator, From List (searchable) or By I
 		'meta/llama-3.1-70b-instruct',
 		'meta/llama-3.1-8b-instruct',
 	]);
-	// A search that finds nothing shows an empty list; the field's hint points to By ID.
-	expect((await search.call({} as never, 'flux')).results).toEqual([]);
+	// A search that finds nothing points to By ID in the list itself (n8n's "No results" popover
+	// covers the field's hint); picking the entry uses the typed text as the ID.
+	expect((await search.call({} as never, ' flux ')).results).toEqual([
+		{ name: 'No catalog model matches "flux": use By ID for any model ID', value: 'flux' },
+	]);
 	expect(model.hint).toMatch(/finds nothing.*By ID/);
 	expect(propertyAt('model', 3)).toBe(model);
 });
