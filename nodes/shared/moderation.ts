@@ -33,8 +33,12 @@ export interface Moderation {
 
 /** The verdict, or null when the answer is not one Llama Guard 3 gives. */
 export function parseModeration(text: unknown): Moderation | null {
-	if (typeof text !== 'string') return null;
-	const [verdict, ...rest] = text.trim().split(/\s*\n\s*/);
+	// A verdict is a few words: anything long is not one (and is not scanned).
+	if (typeof text !== 'string' || text.length > 1000) return null;
+	const [verdict, ...rest] = text
+		.trim()
+		.split('\n')
+		.map((line) => line.trim());
 	const codes = rest
 		.join(',')
 		.split(',')

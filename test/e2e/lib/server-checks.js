@@ -23,7 +23,7 @@ const NAMES = {
 	creds: 'credential tests through POST /rest/credentials/test',
 	editor: 'editor shows the Dataoorts node panel (Model, Messages)',
 	picker: 'editor: Model From List lists the catalog with context and prices',
-	hints: 'editor: a picker search for "flux" points to By ID; a focused Content says how to map',
+	hints: 'editor: a picker search for "flux" points to By ID; Content says how to map',
 	notice: "editor: the connected Dataoorts Chat Model's panel hides the connect notice",
 };
 

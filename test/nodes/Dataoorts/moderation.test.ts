@@ -6,6 +6,7 @@
 import { runAgainst } from '../../helpers/engine';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
+import { parseModeration } from '../../../nodes/shared/moderation';
 import guardAnswers from '../../fixtures/llama-guard-answers.json';
 
 const server = useDataoortsServer({ apiKey: SECRET_KEY });
@@ -109,4 +110,15 @@ test('with Simplify Output off, moderation is added beside the API answer', asyn
 		categories: [{ code: 'S2', name: 'Non-Violent Crimes' }],
 	});
 	expect(json.truncated).toBe(false);
+});
+
+test('a long answer is no verdict: moderation null at once, whatever it holds', () => {
+	expect(parseModeration(`unsafe\nS1${' '.repeat(2_000_000)}x`)).toBeNull();
+	expect(parseModeration('\n\n  unsafe  \n S1 , S2 ')).toEqual({
+		safe: false,
+		categories: [
+			{ code: 'S1', name: 'Violent Crimes' },
+			{ code: 'S2', name: 'Non-Violent Crimes' },
+		],
+	});
 });
