@@ -22,8 +22,11 @@ async function checkPanelHints(page, screenshot) {
 	const problems = [];
 	const details = {};
 	await page.locator(MODEL).first().locator('[data-test-id="rlc-input"]').first().click();
-	await page.locator('[data-test-id="rlc-search"]').filter({ visible: true }).first().waitFor();
-	await page.keyboard.type('flux');
+	const search = page.locator('[data-test-id="rlc-search"]').filter({ visible: true }).first();
+	await search.waitFor();
+	// The search box is the element itself or holds it (n8n 2.41 focuses it on opening, 1.123 not).
+	const isInput = await search.evaluate((el) => el.tagName === 'INPUT');
+	await (isInput ? search : search.locator('input').first()).fill('flux');
 	await page.waitForTimeout(1500); // the search is debounced, then n8n asks searchModels
 	const items = page.locator('[data-test-id="rlc-item"]').filter({ visible: true });
 	details.fluxEntries = await items.evaluateAll((els) => els.map((el) => el.textContent.trim()));
