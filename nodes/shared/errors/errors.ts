@@ -142,6 +142,8 @@ export class DataoortsTimeoutError extends DataoortsError {
 /** A wait for messages: "3600 s", "1.5 s". */
 export function formatSeconds(ms: number): string {
 	const seconds = ms / 1000;
+	// Retry-After values past 10⁹ s are read as that much (transport/retry.ts): say so.
+	if (seconds >= 1e9) return '10⁹ s or more';
 	return `${seconds >= 10 || Number.isInteger(seconds) ? Math.round(seconds) : seconds.toFixed(1)} s`;
 }
 

@@ -4,23 +4,22 @@
  * - Cold (no 429 yet): requests go straight out, at first at most INITIAL_WINDOW in flight.
  * - After a 429: requests are paced at the rate the account was measured to take (RateMeter),
  *   a little faster while they queue, so a raised limit is found again.
- * - A Retry-After pauses every request of the account until then; the restart is paced and
- *   begins at a random point of the first interval.
+ * - A Retry-After pauses every request of the account until then (at most MAX_PAUSE_MS); the
+ *   restart is paced and begins at a random point of the first interval. A pause never outlives
+ *   the requests waiting for it: one that none of them may wait out fails them at once and is
+ *   not kept, so the next request probes the account at once.
  */
-import { DataoortsAbortError, DataoortsRateLimitError, formatSeconds } from '../errors/errors';
+import { DataoortsAbortError } from '../errors/errors';
+import type { RateLimitedAnswer } from './governor-messages';
+import { cutNotice, pauseTooLong, unheldPauseNotice, waitedTooLong } from './governor-messages';
 import { MIN_RATE, RateMeter } from './rate-meter';
-
-/** The node's logger (n8n's `this.logger`) or anything with its `warn`. */
-export interface GovernorLogger {
-	warn(message: string): void;
-}
-
-type Logger = GovernorLogger | undefined;
 
 /** One attempt let through (numbered as sent); hand it back to `settle` with its outcome. */
 export interface Ticket {
 	readonly seq: number;
 }
+/** A pause is never longer than this, whatever the Retry-After says. */
+export const MAX_PAUSE_MS = 3_600_000;
 
 /** An unknown account is not sent more at once: beyond its burst, each would only buy a 429. */
 const INITIAL_WINDOW = 32;
@@ -65,14 +64,13 @@ export class AccountGovernor {
 		}
 		if (this.queue.length === 0 && this.canSend(now)) return this.take(now);
 		if (this.pausedUntil > deadline) {
-			throw this.pauseTooLong(deadline - now, now).recordAttempts(attempts);
+			const pausedMs = this.pausedUntil - now;
+			throw pauseTooLong(this.pauseAskedMs, pausedMs, deadline - now).recordAttempts(attempts);
 		}
 		return new Promise<Ticket>((resolve, reject) => {
-			const onAbort = () => waiter.reject(new DataoortsAbortError());
-			const onDeadline = () => {
-				const message = `Dataoorts rate-limited this account, and the request waited the rest of its Max Rate Limit Wait (${formatSeconds(deadline - now)}) for its turn`;
-				waiter.reject(new DataoortsRateLimitError(message).recordAttempts(attempts));
-			};
+			const onAbort = () => this.leave(waiter, new DataoortsAbortError());
+			const onDeadline = () =>
+				this.leave(waiter, waitedTooLong(deadline - now).recordAttempts(attempts));
 			// Beyond setTimeout's range (24 days) there is no deadline to watch.
 			const timer = deadline - now < 2 ** 31 ? setTimeout(onDeadline, deadline - now) : undefined;
 			const done = () => {
@@ -95,12 +93,12 @@ export class AccountGovernor {
 	}
 
 	/**
-	 * Gives the ticket back: the answer came (`rateLimited` when it was a 429) or the attempt failed.
+	 * Gives the ticket back: the answer came (`limited` when it was a 429) or the attempt failed.
 	 * A 429 with "Retry-After: 0" says the account has room now: nothing to pause or learn from.
 	 */
-	settle(ticket: Ticket, rateLimited: boolean, retryAfterMs?: number, logger?: GovernorLogger) {
+	settle(ticket: Ticket, limited?: RateLimitedAnswer) {
 		this.inFlight -= 1;
-		if (rateLimited && retryAfterMs !== 0) this.onRateLimited(ticket, retryAfterMs, logger);
+		if (limited && limited.retryAfterMs !== 0) this.onRateLimited(ticket, limited);
 		// Slow start: a full window that is answered grows by one per answer.
 		else if (this.meter.rate === undefined && this.inFlight + 1 >= this.window) this.window += 1;
 		this.pump();
@@ -137,48 +135,65 @@ export class AccountGovernor {
 		}
 	}
 
-	private onRateLimited(ticket: Ticket, retryAfterMs: number | undefined, logger: Logger): void {
+	/** A waiter gives up (cancelled, or out of time); with nobody left waiting, no pause either. */
+	private leave(waiter: Waiter, error: Error): void {
+		waiter.reject(error);
+		if (this.queue.length === 0 && this.pausedUntil > Date.now()) {
+			this.pausedUntil = 0;
+			this.nextAt = Math.min(this.nextAt, Date.now());
+		}
+	}
+
+	private onRateLimited(ticket: Ticket, answer: RateLimitedAnswer): void {
 		const now = Date.now();
-		const newCut = this.meter.rejected(ticket.seq, now, retryAfterMs);
+		const askedMs = answer.retryAfterMs;
+		const pauseMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_PAUSE_MS);
+		// Whether anyone waits is judged by the wait asked, as send.ts judges its own item.
+		if (askedMs !== undefined && !this.anyoneWaits(now + askedMs, answer.deadline)) {
+			// Nobody may wait that long: they fail now, and nothing is paused or learnt from it.
+			this.failWaitersBefore(Infinity, askedMs, 0, now);
+			answer.logger?.warn(unheldPauseNotice(this.label, askedMs));
+			return;
+		}
+		const newCut = this.meter.rejected(ticket.seq, now, pauseMs);
 		// The bucket is empty now: the next request waits one interval (and a random part of one).
 		if (newCut) this.nextAt = Math.max(this.nextAt, now + 1 / this.meter.rate! + this.jitter());
-		this.pause(now, retryAfterMs, logger, newCut);
+		this.pause(now, answer, pauseMs, newCut);
+	}
+
+	/** Whether the request that got the 429, or any waiting, may still be waiting at `until`. */
+	private anyoneWaits(until: number, deadline: number): boolean {
+		return deadline >= until || this.queue.some((waiter) => waiter.deadline >= until);
 	}
 
 	/** Holds every request of the account until the Retry-After; logs a cut or a longer pause. */
-	private pause(now: number, retryAfterMs: number | undefined, logger: Logger, cut: boolean) {
-		const until = now + (retryAfterMs ?? 0);
-		const extended = retryAfterMs !== undefined && until > this.pausedUntil;
+	private pause(now: number, answer: RateLimitedAnswer, pauseMs: number | undefined, cut: boolean) {
+		const until = now + (pauseMs ?? 0);
+		const extended = pauseMs !== undefined && until > this.pausedUntil;
 		const noticeably = extended && until > this.pausedUntil + 1000;
 		if (extended) {
 			this.pausedUntil = until;
-			this.pauseAskedMs = retryAfterMs;
+			this.pauseAskedMs = answer.retryAfterMs!;
 			this.nextAt = Math.max(this.nextAt, until + this.jitter());
-			for (const waiter of [...this.queue])
-				if (waiter.deadline < until)
-					waiter.reject(
-						this.pauseTooLong(waiter.deadline - now, now).recordAttempts(waiter.attempts),
-					);
+			this.failWaitersBefore(until, this.pauseAskedMs, until - now, now);
 		}
 		if (!cut && !noticeably) return;
-		const perSecond = (this.meter.rate ?? 0) * 1000;
-		const wait =
-			this.pausedUntil > now
-				? `pausing its requests for ${formatSeconds(this.pausedUntil - now)} (Retry-After), then `
-				: '';
-		logger?.warn(
-			`${this.label} is rate limited (429): ${wait}sending at most ${perSecond.toFixed(perSecond < 10 ? 2 : 1)} requests per second`,
+		answer.logger?.warn(
+			cutNotice(this.label, Math.max(0, this.pausedUntil - now), this.meter.rate ?? 0),
 		);
+	}
+
+	/** Fails the waiters that may not wait until `until`, with the wait asked and the pause kept. */
+	private failWaitersBefore(until: number, askedMs: number, pausedMs: number, now: number) {
+		for (const waiter of [...this.queue])
+			if (waiter.deadline < until)
+				waiter.reject(
+					pauseTooLong(askedMs, pausedMs, waiter.deadline - now).recordAttempts(waiter.attempts),
+				);
 	}
 
 	/** Where the restart begins: not at the same instant as another process sharing the key. */
 	private jitter(): number {
 		return Math.random() * Math.min(1 / (this.meter.rate ?? MIN_RATE), MAX_JITTER_MS);
-	}
-
-	private pauseTooLong(leftMs: number, now: number): DataoortsRateLimitError {
-		return new DataoortsRateLimitError(
-			`Dataoorts rate-limited this account and asked to wait ${formatSeconds(this.pauseAskedMs)} (Retry-After): its requests are paused for ${formatSeconds(this.pausedUntil - now)} more, longer than the ${formatSeconds(Math.max(0, leftMs))} left of this item's Max Rate Limit Wait`,
-		);
 	}
 }

@@ -6,5 +6,5 @@
 export { closeDispatchers } from './dispatcher';
 export { checkEndpoint } from './endpoint';
 export { resetGovernors } from './accounts';
-export type { GovernorLogger } from './governor';
+export type { GovernorLogger } from './governor-messages';
 export { sendChatRequest, type ChatRequest } from './send';

@@ -5,10 +5,10 @@
  */
 
 /** While requests queue at the measured rate, it grows this much per second: finds a raised limit... */
-const GROWTH_PER_SECOND = 0.1;
-/** ...or this much (doubling each second) as long as the measure rests on few requests. */
-const FAST_GROWTH_PER_SECOND = 0.7;
-const FEW_REQUESTS = 10;
+export const GROWTH_PER_SECOND = 0.1;
+/** ...or this much (about doubling each second) as long as the measure rests on few requests. */
+export const FAST_GROWTH_PER_SECOND = 0.7;
+export const FEW_REQUESTS = 10;
 /** Counted over at least this: fewer requests say little. */
 const MIN_SPAN_MS = 1000;
 /** At least one request per 5 s: only a request can tell that the account has room again. */
@@ -22,7 +22,7 @@ export class RateMeter {
 	/** The last cut: sends up to `seq` belong to it, so their 429s do not cut again. */
 	private cut = { seq: 0, at: -1 };
 	/** What the last measure counted, so late 429s of the same sends can correct it. */
-	private counted = { fromSeq: 0, toSeq: 0, accepted: 0, spanMs: 1, floor: MIN_RATE };
+	private counted = { fromSeq: 0, toSeq: 0, accepted: 0, spanMs: 1, floor: 0 };
 
 	/** Numbers one send. */
 	sent(now: number): number {
@@ -40,7 +40,12 @@ export class RateMeter {
 		else if (seq > this.counted.fromSeq && seq < this.counted.toSeq) {
 			this.counted.accepted = Math.max(0, this.counted.accepted - 1);
 		} else return false;
-		this.rate = Math.max(this.counted.floor, this.counted.accepted / this.counted.spanMs);
+		// Nothing answered since the last cut measures nothing: never pace slower than the rate
+		// already measured, nor at all before one (the item's backoff spaces its retry), unless
+		// a Retry-After gives the pace.
+		const measured = this.counted.accepted / this.counted.spanMs;
+		if (measured === 0 && this.counted.floor === 0) return false;
+		this.rate = Math.max(MIN_RATE, this.counted.floor, measured);
 		return newCut;
 	}
 
@@ -71,7 +76,7 @@ export class RateMeter {
 			accepted: taken + (merge ? this.counted.accepted : 0),
 			spanMs: merge ? this.counted.spanMs + spanMs : Math.max(spanMs, minSpanMs),
 			// A Retry-After allows at least one request per wait.
-			floor: Math.max(MIN_RATE, retryAfterMs ? 1 / retryAfterMs : 0),
+			floor: retryAfterMs ? 1 / retryAfterMs : 0,
 		};
 		this.cut = { seq: this.seq, at: now };
 	}

@@ -16,6 +16,12 @@ export const DEFAULT_BACKOFF: BackoffSettings = {
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000;
 
 /**
+ * The longest Retry-After read as asked (about 31 years): longer ones, up to a 400-digit number
+ * that would be Infinity, mean the same ("not in any wait an item may have") and are read as this.
+ */
+export const MAX_RETRY_AFTER_MS = 1e12;
+
+/**
  * Parses Retry-After: delay-seconds or an HTTP date. Undefined when absent, unreadable,
  * negative or a date already past: those get the normal backoff.
  */
@@ -26,9 +32,10 @@ export function parseRetryAfter(
 	const value = Array.isArray(header) ? header[0] : header;
 	if (value === undefined || value.trim() === '') return undefined;
 	const trimmed = value.trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+	if (/^\d+(\.\d+)?$/.test(trimmed))
+		return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(trimmed) * 1000));
 	const date = Date.parse(trimmed);
-	return Number.isNaN(date) || date <= now ? undefined : date - now;
+	return Number.isNaN(date) || date <= now ? undefined : Math.min(MAX_RETRY_AFTER_MS, date - now);
 }
 
 /**

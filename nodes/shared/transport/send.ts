@@ -13,7 +13,8 @@ import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
 import { createRedactor } from './redact';
 import { governorFor } from './accounts';
-import type { AccountGovernor, GovernorLogger, Ticket } from './governor';
+import type { AccountGovernor, Ticket } from './governor';
+import type { GovernorLogger } from './governor-messages';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, RateLimitWait, retryDelayMs, sleep } from './retry';
 
 export interface ChatRequest {
@@ -139,13 +140,17 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);
 		try {
 			const answer = await attemptOnce(url, payload, request, key);
-			governor.settle(ticket, false);
+			governor.settle(ticket);
 			return answer;
 		} catch (caught) {
 			const error = caught as DataoortsError;
 			const limited = error.status === 429 && error.retryable;
 			const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-			governor.settle(ticket, limited, retryAfterMs, request.logger);
+			const deadline = state.waits.deadline();
+			governor.settle(
+				ticket,
+				limited ? { retryAfterMs, deadline, logger: request.logger } : undefined,
+			);
 			const delayMs = delayBeforeRetry(error, attempt, state, request);
 			// Waits the provider asked for (429s, Retry-After) count against Max Rate Limit Wait.
 			if (limited || retryAfterMs !== undefined)

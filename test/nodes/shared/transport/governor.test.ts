@@ -44,9 +44,9 @@ function watch(turn: Ticket | Promise<Ticket>) {
 function coldBurstRefused(retryAfterMs: number | undefined): Ticket[] {
 	const tickets = Array.from({ length: 32 }, () => governor.acquire(FAR) as Ticket);
 	tickets.forEach((ticket, index) => {
-		if (index < 20) governor.settle(ticket, false);
+		if (index < 20) governor.settle(ticket);
 	});
-	governor.settle(tickets[20], true, retryAfterMs, logger);
+	governor.settle(tickets[20], { retryAfterMs: retryAfterMs, deadline: FAR, logger });
 	return tickets;
 }
 
@@ -72,7 +72,7 @@ test('cold: 32 go at once, the 33rd waits for an answer; answers open the window
 	const waiting = watch(governor.acquire(FAR));
 	await Promise.resolve();
 	expect(waiting.ticket).toBeUndefined();
-	governor.settle(tickets[0] as Ticket, false);
+	governor.settle(tickets[0] as Ticket);
 	await Promise.resolve();
 	expect(waiting.ticket).toBeDefined();
 	// The answer grew the window by one: another goes at once.
@@ -98,7 +98,8 @@ test('a Retry-After pauses every request of the account until then; the restart 
 
 test('the other 429s of the same burst neither cut again nor log again', () => {
 	const tickets = coldBurstRefused(1000);
-	for (const ticket of tickets.slice(21)) governor.settle(ticket, true, 1000, logger);
+	for (const ticket of tickets.slice(21))
+		governor.settle(ticket, { retryAfterMs: 1000, deadline: FAR, logger });
 	expect(logger.warn).toHaveBeenCalledTimes(1);
 });
 
@@ -110,7 +111,7 @@ test('a pause longer than the wait left fails at once, naming the wait asked for
 	);
 	// A request already waiting fails at once too when a longer pause comes, which is logged.
 	const patient = watch(governor.acquire(Date.now() + 90_000));
-	governor.settle(tickets[31], true, 120_000, logger);
+	governor.settle(tickets[31], { retryAfterMs: 120_000, deadline: FAR, logger });
 	await Promise.resolve();
 	expect((patient.error as Error).message).toContain('asked to wait 120 s (Retry-After)');
 	expect(logger.warn).toHaveBeenCalledTimes(2);
@@ -146,23 +147,76 @@ test('cancelling ends a wait at once; the others keep their turns', async () => 
 
 test('"Retry-After: 0" (room now) and failed attempts change nothing', () => {
 	const tickets = Array.from({ length: 3 }, () => governor.acquire(FAR) as Ticket);
-	governor.settle(tickets[0], true, 0, logger);
-	governor.settle(tickets[1], false);
+	governor.settle(tickets[0], { retryAfterMs: 0, deadline: FAR, logger });
+	governor.settle(tickets[1]);
 	expect(logger.warn).not.toHaveBeenCalled();
 	expect(governor.acquire(FAR)).not.toBeInstanceOf(Promise);
 });
 
 test('unused for 5 minutes, a governor forgets what it learnt', async () => {
 	const tickets = coldBurstRefused(1000);
-	for (const ticket of tickets.slice(21)) governor.settle(ticket, true, 1000, logger);
+	for (const ticket of tickets.slice(21))
+		governor.settle(ticket, { retryAfterMs: 1000, deadline: FAR, logger });
 	await jest.advanceTimersByTimeAsync(2000);
 	const first = governor.acquire(FAR) as Ticket;
 	const paced = watch(governor.acquire(FAR));
 	expect(paced.ticket).toBeUndefined();
 	await jest.advanceTimersByTimeAsync(50);
-	governor.settle(first, false);
-	governor.settle(paced.ticket!, false);
+	governor.settle(first);
+	governor.settle(paced.ticket!);
 	await jest.advanceTimersByTimeAsync(5 * 60_000);
 	const burst = Array.from({ length: 32 }, () => governor.acquire(FAR));
 	expect(burst.every((ticket) => !(ticket instanceof Promise))).toBe(true);
+});
+
+describe('a pause never outlives the requests waiting for it', () => {
+	test('a Retry-After no request may wait out fails the waiters and leaves no pause: the next goes at once', async () => {
+		const [first] = Array.from({ length: 2 }, () => governor.acquire(FAR) as Ticket);
+		governor.settle(first);
+		const tickets = Array.from({ length: 31 }, () => governor.acquire(FAR) as Ticket);
+		const waiting = watch(governor.acquire(Date.now() + 300_000));
+		governor.settle(tickets[0], {
+			retryAfterMs: 86_400_000,
+			deadline: Date.now() + 300_000,
+			logger,
+		});
+		await Promise.resolve();
+		expect((waiting.error as Error).message).toBe(
+			"Dataoorts rate-limited this account and asked to wait 86400 s (Retry-After), longer than the 300 s left of this item's Max Rate Limit Wait",
+		);
+		expect(logger.warn).toHaveBeenCalledWith(
+			`${governor.label} is rate limited (429) and asked to wait 86400 s (Retry-After), longer than any of its requests may wait: they fail, no pause is kept, the next request is sent at once`,
+		);
+		// Nothing learnt from it either: the next request is not paced, it goes now.
+		governor.settle(tickets[1]);
+		expect(governor.acquire(Date.now() + 1000)).not.toBeInstanceOf(Promise);
+	});
+
+	test('a pause held by a patient request is kept, and capped at 3600 s whatever was asked', async () => {
+		const [ticket] = [governor.acquire(FAR) as Ticket];
+		governor.settle(ticket, { retryAfterMs: 1e12, deadline: FAR, logger });
+		const patient = watch(governor.acquire(FAR));
+		await jest.advanceTimersByTimeAsync(3_600_000 - 1);
+		expect(patient.ticket).toBeUndefined();
+		await jest.advanceTimersByTimeAsync(200);
+		expect(patient.ticket).toBeDefined();
+	});
+
+	test('when the last request waiting on a pause is cancelled, the pause goes with it', async () => {
+		const ticket = governor.acquire(FAR) as Ticket;
+		governor.settle(ticket, { retryAfterMs: 600_000, deadline: FAR, logger });
+		const controller = new AbortController();
+		const cancelled = watch(governor.acquire(FAR, controller.signal));
+		controller.abort();
+		await Promise.resolve();
+		expect(cancelled.error).toBeInstanceOf(DataoortsAbortError);
+		expect(governor.acquire(Date.now() + 1000)).not.toBeInstanceOf(Promise);
+	});
+});
+
+test('a first 429 without Retry-After on an account with no measure: no pace, no pause', () => {
+	const ticket = governor.acquire(FAR) as Ticket;
+	governor.settle(ticket, { deadline: FAR, logger });
+	expect(governor.acquire(FAR)).not.toBeInstanceOf(Promise);
+	expect(logger.warn).not.toHaveBeenCalled();
 });

@@ -1,4 +1,15 @@
-import { MIN_RATE, RateMeter } from '../../../../nodes/shared/transport/rate-meter';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { MAX_PAUSE_MS } from '../../../../nodes/shared/transport/governor';
+import {
+	FAST_GROWTH_PER_SECOND,
+	FEW_REQUESTS,
+	GROWTH_PER_SECOND,
+	MIN_RATE,
+	RateMeter,
+} from '../../../../nodes/shared/transport/rate-meter';
+import { DEFAULT_BACKOFF } from '../../../../nodes/shared/transport/retry';
 
 const perSecond = (meter: RateMeter) => (meter.rate ?? 0) * 1000;
 
@@ -57,15 +68,28 @@ test('a 429 within a second of the last cut adds to its count instead of replaci
 	expect(perSecond(meter)).toBeCloseTo(17.5, 5);
 });
 
-test('nothing taken: at least one request per Retry-After, or one per 5 s without one', () => {
+test('nothing taken: one request per Retry-After; without one, no pace (the backoff spaces the retry)', () => {
 	const meter = new RateMeter();
 	meter.sent(0);
 	meter.rejected(1, 10, 2000);
 	expect(perSecond(meter)).toBe(0.5);
 	const silent = new RateMeter();
 	silent.sent(0);
-	silent.rejected(1, 10, undefined);
-	expect(silent.rate).toBe(MIN_RATE);
+	expect(silent.rejected(1, 10, undefined)).toBe(false);
+	expect(silent.rate).toBeUndefined();
+	const slow = new RateMeter();
+	slow.sent(0);
+	slow.rejected(1, 10, 10 * 60_000);
+	expect(slow.rate).toBe(MIN_RATE);
+});
+
+test('never slower than measured: a later 429 with nothing taken since keeps the rate', () => {
+	const meter = new RateMeter();
+	send(meter, 32, 0);
+	meter.rejected(21, 0, undefined); // 20 per second
+	const [late] = send(meter, 1, 60_000);
+	expect(meter.rejected(late, 60_100, undefined)).toBe(false);
+	expect(perSecond(meter)).toBe(20);
 });
 
 test('grows 10% per second of queueing once measured on enough requests, faster on few', () => {
@@ -93,4 +117,18 @@ test('forget: back to cold, counting afresh from the next send', () => {
 	const seqs = send(meter, 11, 600_000);
 	expect(meter.rejected(seqs[10], 600_010, 1000)).toBe(true);
 	expect(perSecond(meter)).toBe(10);
+});
+
+test("the README's figures are the code's: growth per second, the backoff", () => {
+	const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+	expect(readme).toContain(
+		`raising it by ${GROWTH_PER_SECOND * 100} % per second while requests queue (${FAST_GROWTH_PER_SECOND * 100} % per second while the measure rests on fewer\n    than ${FEW_REQUESTS} requests)`,
+	);
+	const { baseDelayMs, maxDelayMs } = DEFAULT_BACKOFF;
+	const range = (ms: number) => `${ms / 2000}–${ms / 1000} s`;
+	expect(readme).toContain(`next attempt after ${range(baseDelayMs)})`);
+	expect(readme).toContain(
+		`Exponential backoff with jitter (${range(baseDelayMs)},\n  then ${range(2 * baseDelayMs)}, ${range(4 * baseDelayMs)}, … at most ${maxDelayMs / 1000} s)`,
+	);
+	expect(readme).toContain(`(at most ${MAX_PAUSE_MS / 1000} s, whatever the\n    header says)`);
 });

@@ -1,6 +1,7 @@
 import { DataoortsAbortError } from '../../../../nodes/shared/errors/errors';
 import {
 	DEFAULT_BACKOFF,
+	MAX_RETRY_AFTER_MS,
 	parseRetryAfter,
 	retryDelayMs,
 	sleep,
@@ -11,6 +12,12 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('3')).toBe(3000);
 		expect(parseRetryAfter(' 0 ')).toBe(0);
 		expect(parseRetryAfter('1.5')).toBe(1500);
+	});
+
+	test('past 10⁹ s (a 400-digit value would be Infinity): read as 10⁹ s, a finite wait', () => {
+		expect(parseRetryAfter('9'.repeat(400))).toBe(MAX_RETRY_AFTER_MS);
+		expect(parseRetryAfter('1000000001')).toBe(MAX_RETRY_AFTER_MS);
+		expect(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT')).toBe(MAX_RETRY_AFTER_MS);
 	});
 
 	// Issue 13: a past date gets the normal backoff (it used to mean "now").
