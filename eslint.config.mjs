@@ -68,7 +68,8 @@ export default defineConfig(
 	{
 		files: ['./nodes/shared/transport/**/*.ts'],
 		rules: {
-			// undici is the transport's HTTP client: its types are imported and the module is required.
+			// undici is the transport's HTTP client: its types are imported and the module is required;
+			// node:zlib decodes answers a server or proxy compressed unasked (read-body.ts).
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			// undici is loaded with require() on first use, so n8n's start-up does not load it.
 			'@typescript-eslint/no-require-imports': 'off',

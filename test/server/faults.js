@@ -3,9 +3,11 @@
 // message, e.g. "[[fault:429]]". One handler per kind; unknown kinds go on to ./hostile.js.
 'use strict';
 
-const { envelopeError } = require('./contract');
+const zlib = require('node:zlib');
+
+const { envelopeError, successAnswer } = require('./contract');
 const { applyHostileFault } = require('./hostile');
-const { send, sendRaw, wait, drainOrClose } = require('./respond');
+const { send, sendRaw, sendFramed, wait, drainOrClose } = require('./respond');
 
 /**
  * @typedef {import('./dataoorts-server').Fault} Fault
@@ -55,6 +57,30 @@ async function hugeDeclared(_fault, { res, record }) {
 	return true;
 }
 
+/** Content codings a server or proxy may apply unasked; "deflate-raw" is sent as "deflate". */
+const ENCODERS = {
+	gzip: (bytes) => zlib.gzipSync(bytes),
+	deflate: (bytes) => zlib.deflateSync(bytes),
+	'deflate-raw': (bytes) => zlib.deflateRawSync(bytes),
+	br: (bytes) =>
+		zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
+	// LZW, which nobody decodes any more: binary noise here.
+	compress: (bytes) => zlib.deflateRawSync(bytes),
+};
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const BOMB_BYTES = 64 * 1024 * 1024;
+/** @type {Map<string, Buffer>} */
+const bombs = new Map();
+
+/** The answer the request would get, as bytes. */
+const answerBytes = (record) => Buffer.from(JSON.stringify(successAnswer(record.body)));
+
+/** "<coding>[:chunked]" → the coding and whether to send chunked. */
+function codingOf(argument, fallback) {
+	const [coding = fallback, framing] = String(argument ?? fallback).split(':');
+	return { coding, chunked: framing === 'chunked', encoding: coding.replace('-raw', '') };
+}
+
 /** @type {Record<string, FaultHandler>} */
 const FAULTS = {
 	status(fault, { res, record }) {
@@ -93,6 +119,40 @@ const FAULTS = {
 	'huge-declared': hugeDeclared,
 	redirect({ argument }, { res, record }) {
 		send(res, record, 307, '', { location: argument ?? 'http://127.0.0.1:1/elsewhere' });
+		return true;
+	},
+	// "[[fault:bom:chunked]]" or "bom:length": the answer after a UTF-8 byte-order mark.
+	bom({ argument }, { res, record }) {
+		const body = Buffer.concat([UTF8_BOM, answerBytes(record)]);
+		sendFramed(
+			res,
+			record,
+			200,
+			body,
+			{ 'content-type': 'application/json' },
+			argument === 'chunked',
+		);
+		return true;
+	},
+	// "compressed:<coding>[:chunked]": the answer compressed, though the client asked for none.
+	compressed({ argument }, { res, record }) {
+		const { coding, chunked, encoding } = codingOf(argument, 'gzip');
+		const headers = { 'content-type': 'application/json', 'content-encoding': encoding };
+		sendFramed(res, record, 200, ENCODERS[coding](answerBytes(record)), headers, chunked);
+		return true;
+	},
+	// "bomb:<coding>": 64 MiB of zeros, compressed to a few kilobytes.
+	bomb({ argument }, { res, record }) {
+		const { coding, encoding } = codingOf(argument, 'gzip');
+		if (!bombs.has(coding)) bombs.set(coding, ENCODERS[coding](Buffer.alloc(BOMB_BYTES, 0x20)));
+		const headers = { 'content-type': 'application/json', 'content-encoding': encoding };
+		sendFramed(res, record, 200, bombs.get(coding), headers, false);
+		return true;
+	},
+	// An interim "100 Continue" the client never asked for (no Expect header), then the answer.
+	continue(_fault, { res, record }) {
+		res.writeContinue();
+		send(res, record, 200, successAnswer(record.body));
 		return true;
 	},
 	'success-false'(_fault, { res, record }) {

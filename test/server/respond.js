@@ -31,6 +31,25 @@ function sendRaw(res, record, status, text, headers) {
 	res.end(text);
 }
 
+/**
+ * Bytes as the answer, framed with a content-length or chunked (in two chunks, split after the
+ * first byte, so that nothing can rely on a whole prefix arriving at once).
+ * @param {import('node:http').ServerResponse} res
+ * @param {import('./dataoorts-server').RecordedRequest} record
+ * @param {Buffer} body
+ */
+function sendFramed(res, record, status, body, headers, chunked) {
+	record.status = status;
+	record.answeredAt = Date.now();
+	if (!chunked) {
+		res.writeHead(status, { ...headers, 'content-length': body.length });
+		return res.end(body);
+	}
+	res.writeHead(status, headers);
+	res.write(body.subarray(0, 1));
+	res.end(body.subarray(1));
+}
+
 /** Waits `ms`, or less if the answer closes first. */
 function wait(ms, res) {
 	return new Promise((resolve) => {
@@ -56,4 +75,4 @@ function drainOrClose(res) {
 	});
 }
 
-module.exports = { send, sendRaw, wait, drainOrClose };
+module.exports = { send, sendRaw, sendFramed, wait, drainOrClose };

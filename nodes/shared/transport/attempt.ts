@@ -3,6 +3,7 @@ import {
 	DataoortsAbortError,
 	DataoortsError,
 	DataoortsNetworkError,
+	DataoortsResponseError,
 	DataoortsTimeoutError,
 } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
@@ -10,7 +11,8 @@ import { holdDemand } from './connect-gate';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
 import { dispatcherFor, undici } from './dispatcher';
 import type { Redactor } from './redact';
-import { DEFAULT_MAX_RESPONSE_BYTES, classifyAnswer, readCappedText } from './response-body';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './read-body';
+import { classifyAnswer } from './response-body';
 import type { ChatRequest } from './send';
 
 const NETWORK_ERROR_TEXT: Record<string, string> = {
@@ -26,6 +28,26 @@ const NETWORK_ERROR_TEXT: Record<string, string> = {
 	UND_ERR_BODY_TIMEOUT: "the answer's body took too long",
 	UND_ERR_CLOSED: 'the connection pool was closed',
 };
+
+/**
+ * undici's words when an interim answer (1xx) came that it cannot read past: it drops the
+ * connection. The request did arrive (and may be billed), so it is reported, not retried.
+ */
+const INTERIM_ANSWERS: Record<string, [number, string]> = {
+	'bad response': [100, '100 Continue'],
+	'bad upgrade': [101, '101 Switching Protocols'],
+};
+
+function interimAnswerError(causeCode: string | undefined, error: unknown) {
+	const interim = INTERIM_ANSWERS[String((error as Error)?.message)];
+	if (causeCode !== 'UND_ERR_SOCKET' || interim === undefined) return undefined;
+	const [status, name] = interim;
+	return new DataoortsResponseError(
+		'DATAOORTS_INVALID_RESPONSE',
+		`Dataoorts answered ${name} before its answer, an interim answer the node never asks for (a server or proxy fault), and the connection could not be read past it; not retried, as the request arrived`,
+		status,
+	);
+}
 
 interface AttemptState {
 	cancelled: boolean;
@@ -48,6 +70,8 @@ function attemptError(error: unknown, attempt: AttemptState): DataoortsError {
 	if (error instanceof DataoortsError) return error;
 	const code = (error as { code?: unknown })?.code;
 	const causeCode = typeof code === 'string' ? code : undefined;
+	const interim = interimAnswerError(causeCode, error);
+	if (interim) return interim;
 	const reason =
 		(causeCode && NETWORK_ERROR_TEXT[causeCode]) ??
 		attempt.redactor.diagnostic(String((error as Error)?.message ?? error));

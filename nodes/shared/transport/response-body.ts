@@ -8,48 +8,8 @@ import {
 import type { DataoortsSuccessBody } from '../wire';
 import { describeProviderErrors, providerErrorsOf } from './provider-errors';
 import type { Redactor } from './redact';
+import { contentEncodings, type Headers } from './read-body';
 import { parseRetryAfter } from './retry';
-
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-
-type Headers = Record<string, string | string[] | undefined>;
-
-/** Reads at most `maxBytes`: a runaway answer ends with an error, not with n8n out of memory. */
-export async function readCappedText(
-	body: AsyncIterable<Buffer> & {
-		destroy(): unknown;
-		on(event: 'error', listener: () => void): unknown;
-		text(): Promise<string>;
-	},
-	headers: Headers,
-	status: number,
-	maxBytes: number,
-): Promise<string> {
-	/** Stops reading and returns the error to throw. */
-	const tooLarge = () => {
-		// Closing the body makes it emit an abort error that nobody reads; swallow that one.
-		body.on('error', () => {});
-		body.destroy();
-		return new DataoortsResponseError(
-			'DATAOORTS_RESPONSE_TOO_LARGE',
-			`Dataoorts answered ${status} with a body larger than the ${maxBytes}-byte limit`,
-			status,
-		);
-	};
-	const declared = Number(headers['content-length']);
-	if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-	// A declared length within the cap (the usual case) is read in one go; only an undeclared
-	// (chunked) body needs counting as it streams.
-	if (Number.isFinite(declared)) return await body.text();
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of body) {
-		size += chunk.length;
-		if (size > maxBytes) throw tooLarge();
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks, size).toString('utf8');
-}
 
 /** How one answer is read: whose key to scrub out of it, and what its `response` may be. */
 export interface AnswerContext extends AnswerRules {
@@ -72,6 +32,13 @@ interface ReadAnswer {
 	empty: boolean;
 }
 
+/** The content type, and any content coding: a body left coded is not text. */
+function describeType(headers: Headers): string {
+	const codings = contentEncodings(headers);
+	const type = String(headers['content-type'] ?? 'no content type');
+	return codings.length > 0 ? `${type}, Content-Encoding: ${codings.join(', ')}` : type;
+}
+
 function readAnswer(
 	status: number,
 	headers: Headers,
@@ -85,7 +52,7 @@ function readAnswer(
 	return {
 		parsed: parse.ok,
 		value,
-		contentType: redactor.diagnostic(String(headers['content-type'] ?? 'no content type')),
+		contentType: redactor.diagnostic(describeType(headers)),
 		// A parsed body is quoted re-serialised, so a key hidden in \u escapes is redacted too.
 		snippet: () => snippet(redactor.diagnostic(parse.ok ? (JSON.stringify(value) ?? '') : text)),
 		empty: text.trim() === '',

@@ -1,0 +1,118 @@
+/**
+ * Reading an answer's body: at most the cap, whatever the framing (Content-Length or chunked),
+ * decoded when a server or proxy compressed it anyway (gzip, deflate, br; the node asks for
+ * none), the cap counting decoded bytes so a compression bomb ends with an error, not with n8n
+ * out of memory. A leading UTF-8 byte-order mark is dropped in every framing.
+ */
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+import { DataoortsResponseError } from '../errors/errors';
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+export type Headers = Record<string, string | string[] | undefined>;
+
+type Decoder = (bytes: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
+
+const gunzip: Decoder = promisify(zlib.gunzip);
+const inflate: Decoder = promisify(zlib.inflate);
+const inflateRaw: Decoder = promisify(zlib.inflateRaw);
+const brotli: Decoder = promisify(zlib.brotliDecompress);
+
+/** zlib's two-byte header (RFC 1950); servers that say "deflate" send raw DEFLATE too. */
+const isZlibWrapped = (bytes: Buffer) =>
+	bytes.length >= 2 && (bytes[0] & 0x0f) === 8 && (bytes[0] * 256 + bytes[1]) % 31 === 0;
+
+const DECODERS: Record<string, Decoder> = {
+	gzip: gunzip,
+	'x-gzip': gunzip,
+	br: brotli,
+	deflate: async (bytes, options) =>
+		await (isZlibWrapped(bytes) ? inflate : inflateRaw)(bytes, options),
+};
+
+/** The codings applied, first to last ("identity" is none). */
+export function contentEncodings(headers: Headers): string[] {
+	const header = headers['content-encoding'];
+	const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+	return value
+		.split(',')
+		.map((coding) => coding.trim().toLowerCase())
+		.filter((coding) => coding !== '' && coding !== 'identity');
+}
+
+type Body = AsyncIterable<Buffer> & {
+	destroy(): unknown;
+	on(event: 'error', listener: () => void): unknown;
+};
+
+function tooLarge(status: number, maxBytes: number, decoded = '') {
+	return new DataoortsResponseError(
+		'DATAOORTS_RESPONSE_TOO_LARGE',
+		`Dataoorts answered ${status} with a body larger than the ${maxBytes}-byte limit${decoded}`,
+		status,
+	);
+}
+
+/** At most `maxBytes` of the body as sent; past them it stops reading. */
+async function readCappedBytes(body: Body, headers: Headers, status: number, maxBytes: number) {
+	const stop = () => {
+		// Closing the body makes it emit an abort error that nobody reads; swallow that one.
+		body.on('error', () => {});
+		body.destroy();
+		return tooLarge(status, maxBytes);
+	};
+	const declared = Number(headers['content-length']);
+	if (Number.isFinite(declared) && declared > maxBytes) throw stop();
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		size += chunk.length;
+		if (size > maxBytes) throw stop();
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks, size);
+}
+
+/** What a failed decoding is: a bomb past the cap, or a body that is not what it says. */
+function decodeError(error: unknown, coding: string, status: number, maxBytes: number) {
+	if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+		return tooLarge(status, maxBytes, ` once decoded (Content-Encoding: ${coding})`);
+	return new DataoortsResponseError(
+		'DATAOORTS_INVALID_RESPONSE',
+		`Dataoorts answered ${status} with a body that says Content-Encoding: ${coding} but could not be decoded (${(error as Error).message})`,
+		status,
+	);
+}
+
+/** Undoes the codings, last applied first; each result at most `maxBytes` (bombs stop there). */
+async function decode(bytes: Buffer, codings: string[], status: number, maxBytes: number) {
+	let decoded = bytes;
+	for (const coding of [...codings].reverse()) {
+		decoded = await DECODERS[coding](decoded, { maxOutputLength: maxBytes }).catch((error) => {
+			throw decodeError(error, coding, status, maxBytes);
+		});
+	}
+	return decoded;
+}
+
+/** TextDecoder drops a leading byte-order mark (Buffer#toString keeps it). */
+const UTF8 = new TextDecoder('utf-8');
+
+/**
+ * The body as text: at most `maxBytes` as sent and, once decoded, at most `maxBytes` again. A
+ * coding the node cannot undo is left as is: the answer's error names it.
+ */
+export async function readCappedText(
+	body: Body,
+	headers: Headers,
+	status: number,
+	maxBytes: number,
+): Promise<string> {
+	const bytes = await readCappedBytes(body, headers, status, maxBytes);
+	const codings = contentEncodings(headers);
+	const decodable =
+		codings.length > 0 && codings.every((coding) => Object.hasOwn(DECODERS, coding));
+	return UTF8.decode(decodable ? await decode(bytes, codings, status, maxBytes) : bytes);
+}
