@@ -4,7 +4,7 @@ import { readAnswerText } from '../shared/answer-text';
 import { catalogModel } from '../shared/catalog';
 import { costOf, type Cost, type PriceOverrides } from '../shared/cost';
 import { ReplyNotJsonError } from '../shared/errors/errors';
-import { parseBoundedJson } from '../shared/json';
+import { nonFiniteNumberAt, parseBoundedJson } from '../shared/json';
 import { parseModeration } from '../shared/moderation';
 import { readUsage } from '../shared/usage';
 import type { DataoortsSuccessBody } from '../shared/wire';
@@ -56,11 +56,19 @@ function unfenced(text: string): string {
  * already hand back an object.
  */
 export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject] {
-	if (response !== null && typeof response === 'object') return response as IDataObject;
+	// Already parsed (guided JSON): an overflowing number came as Infinity, with no text to quote.
+	if (typeof response !== 'string' && response !== null && response !== undefined) {
+		const at = nonFiniteNumberAt(response, 'data');
+		if (at !== undefined) throw new ReplyNotJsonError(undefined, 'overflow', at);
+		if (typeof response === 'object') return response as IDataObject;
+	}
 	const text = String(response ?? '').trim();
 	// Bounded: the parsed reply becomes part of the output item, which must stay serialisable.
 	const parsed = parseBoundedJson(unfenced(text));
-	if (!parsed.ok) throw new ReplyNotJsonError(text, parsed.problem === 'too-deep');
+	if (!parsed.ok)
+		throw new ReplyNotJsonError(text, parsed.problem === 'too-deep' ? 'too-deep' : 'syntax');
+	const at = nonFiniteNumberAt(parsed.value, 'data');
+	if (at !== undefined) throw new ReplyNotJsonError(text, 'overflow', at);
 	return parsed.value as IDataObject;
 }
 
@@ -109,6 +117,6 @@ export function toOutputJson(answer: DataoortsSuccessBody, options: OutputOption
 		json = { ...(answer as unknown as IDataObject), cost, ...fields };
 	}
 	if (options.responseFormat !== 'json') return json;
-	if (cutInThoughts) throw new ReplyNotJsonError('', false, true);
+	if (cutInThoughts) throw new ReplyNotJsonError(undefined, 'cut-in-thoughts');
 	return { ...json, data: parseJsonReply(answerText) };
 }

@@ -70,3 +70,20 @@ export function parseBoundedJson(text: string, limits: JsonLimits = {}): Bounded
 		return { ok: false, problem: 'syntax', reason: (error as Error).message };
 	}
 }
+
+/**
+ * Where `value` holds a number JSON cannot hold: JSON.parse reads 1e400 as Infinity, which no
+ * store keeps (n8n would save it as null). The first such path below `root`, or undefined.
+ */
+export function nonFiniteNumberAt(value: unknown, root: string): string | undefined {
+	const stack: Array<[unknown, string]> = [[value, root]];
+	while (stack.length > 0) {
+		const [current, path] = stack.pop()!;
+		if (typeof current === 'number' && !Number.isFinite(current)) return path;
+		if (current === null || typeof current !== 'object') continue;
+		for (const [key, child] of Object.entries(current).reverse()) {
+			stack.push([child, Array.isArray(current) ? `${path}[${key}]` : `${path}.${key}`]);
+		}
+	}
+	return undefined;
+}

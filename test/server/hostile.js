@@ -102,6 +102,12 @@ const HOSTILE = {
 		const text = `{"success":true,"errors":[],"messages":[],"result":{"response":${deepJson(100_000)}}}`;
 		io.raw(200, text, { 'content-type': 'application/json' });
 	},
+	// A number JSON cannot hold (JSON.parse reads it as Infinity) as the reply, or inside it.
+	'overflow-response'({ argument }, io) {
+		const response = argument === 'object' ? '{"price":1e400}' : '1e400';
+		const text = `{"success":true,"errors":[],"messages":[],"result":{"response":${response}}}`;
+		io.raw(200, text, { 'content-type': 'application/json' });
+	},
 	'huge-message'(_fault, io) {
 		io.send(400, envelope([{ code: 5006, message: 'x'.repeat(2 * 1024 * 1024) }]));
 	},

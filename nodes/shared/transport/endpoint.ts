@@ -42,6 +42,13 @@ function parseEndpoint(baseUrl: string, allowInsecureHttp: boolean): URL {
 			`The credential's Base URL must start with https:// (got ${url.protocol}//)`,
 		);
 	}
+	// Dataoorts takes only the key: a user name or password would be dropped silently, so refused.
+	if (url.username !== '' || url.password !== '') {
+		throw new DataoortsConfigError(
+			'DATAOORTS_INVALID_URL',
+			`The credential's Base URL must not contain a user name or password: ${JSON.stringify(scrubUrl(text))}; the API Key is the only credential Dataoorts takes`,
+		);
+	}
 	if (url.protocol === 'http:' && !isLoopback(url.hostname) && !allowInsecureHttp) {
 		throw new DataoortsConfigError(
 			'DATAOORTS_INSECURE_URL',

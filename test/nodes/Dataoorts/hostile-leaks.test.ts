@@ -91,18 +91,12 @@ test('the key echoed in every place a provider could never reaches anything n8n 
 	);
 });
 
-test('a Base URL with user:password@ that parses: the request works and the password is nowhere', async () => {
+test('a Base URL with user:password@ is refused before sending; the password is nowhere', async () => {
 	const withUserinfo = server.current.baseUrl.replace('http://', 'http://user:hunter2@');
-	const ok = await run({ parameters: { messages: ask('hi') } }, [{}], withUserinfo);
-	expect(ok.outputs![0][0].json.response).toBe('Echo: hi');
-	const failed = await run(
-		{ parameters: { messages: ask('[[fault:reset]]'), options: { maxRetries: 0 } } },
-		[{}],
-		withUserinfo,
+	const refused = await run({ parameters: { messages: ask('hi') } }, [{}], withUserinfo);
+	expect(refused.error?.message).toBe(
+		`The credential's Base URL must not contain a user name or password: "${server.current.baseUrl.replace('http://', 'http://***@')}"; the API Key is the only credential Dataoorts takes`,
 	);
-	expect(failed.error?.message).toContain('Could not reach Dataoorts at http://127.0.0.1:');
-	expectNoSecret(visible(ok) + visible(failed));
-	expect(server.current.requests.every((request) => !request.rawBody.includes('hunter2'))).toBe(
-		true,
-	);
+	expectNoSecret(visible(refused));
+	expect(server.current.requests).toHaveLength(0);
 });
