@@ -8,6 +8,8 @@ import { gatedConnector } from './connect-gate';
  *
  * Proxies follow n8n's own convention: HTTP_PROXY / HTTPS_PROXY / NO_PROXY (either case). When
  * one is set, requests go through undici's EnvHttpProxyAgent, which applies NO_PROXY per host.
+ * A plain http:// target is forwarded (an absolute-form request, as curl does), not tunnelled:
+ * proxies such as squid allow CONNECT only to TLS ports. https:// is always a CONNECT tunnel.
  *
  * undici is required lazily: n8n loads every community node at start, and most of them never run.
  */
@@ -45,7 +47,10 @@ export function dispatcherFor(origin: string): Dispatcher {
 	if (proxyKey !== undefined) {
 		if (proxyAgent?.key !== proxyKey) {
 			void proxyAgent?.agent.close();
-			proxyAgent = { key: proxyKey, agent: new EnvHttpProxyAgent(POOL_OPTIONS) };
+			proxyAgent = {
+				key: proxyKey,
+				agent: new EnvHttpProxyAgent({ ...POOL_OPTIONS, proxyTunnel: false }),
+			};
 		}
 		return proxyAgent.agent;
 	}
