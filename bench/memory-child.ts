@@ -1,20 +1,40 @@
-/** Runs BENCH_ITEMS items through the engine in this fresh process and reports its peak RSS. */
+/**
+ * Runs BENCH_ITEMS items through the engine in this fresh process and reports its peak RSS. With
+ * BENCH_IMAGE_MIB, each item carries an image of that size (one shared input, as n8n keeps
+ * binary data in memory), sent at BENCH_MEMORY_CONCURRENCY.
+ */
+import { randomBytes } from 'node:crypto';
+
 import { closeDispatchers } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/engine';
+import { sharedBinaryData } from '../test/helpers/engine/node-types';
+
+const imageMib = Number(process.env.BENCH_IMAGE_MIB ?? 0);
+
+function itemsOf(count: number) {
+	if (imageMib > 0)
+		sharedBinaryData.set('photo', randomBytes(imageMib * 2 ** 20).toString('base64'));
+	const photo = { data: '$shared:photo', mimeType: 'image/png' };
+	return Array.from({ length: count }, (_, index) => ({
+		question: `Row ${index}: what is deep learning?`,
+		...(imageMib > 0 ? { $binary: { photo } } : {}),
+	}));
+}
 
 async function main() {
 	const count = Number(process.env.BENCH_ITEMS ?? 10_000);
+	const items = itemsOf(count);
 	const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
-	const items = Array.from({ length: count }, (_, index) => ({
-		question: `Row ${index}: what is deep learning?`,
-	}));
 	const started = performance.now();
 	const result = await runWorkflow({
 		items,
 		node: {
 			parameters: {
 				messages: { values: [{ role: 'user', content: '={{ $json.question }}' }] },
-				options: { concurrency: 32 },
+				options: {
+					concurrency: Number(process.env.BENCH_MEMORY_CONCURRENCY ?? 32),
+					...(imageMib > 0 ? { imageBinaryProperties: 'photo' } : {}),
+				},
 			},
 		},
 		credential: { apiKey: process.env.BENCH_API_KEY!, baseUrl: process.env.BENCH_BASE_URL! },

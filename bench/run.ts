@@ -5,7 +5,8 @@
  * table and writes bench/results/<time>.json and latest.json.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_LATENCY_MS (200), BENCH_ITEMS (640),
- * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000); the
+ * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000),
+ * BENCH_IMAGE_ITEMS (200), BENCH_IMAGE_MIB (4); the
  * rate-limited scenarios' BENCH_RL_* (bench/scenarios/rate-limit.ts). BENCH_ONLY=<id>[,<id>…]
  * runs only those scenarios and writes no results (a partial report is no baseline to compare).
  */
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { root, round, settings } from './lib';
 import { createContext, type Figure, type Scenario } from './scenario';
 import { load } from './scenarios/load';
-import { memory } from './scenarios/memory';
+import { imageMemory, memory } from './scenarios/memory';
 import { overhead } from './scenarios/overhead';
 import { rateLimit } from './scenarios/rate-limit';
 import { speedup } from './scenarios/speedup';
@@ -26,7 +27,15 @@ import { throughput } from './scenarios/throughput';
 process.env.N8N_LOG_LEVEL ??= 'error';
 
 /** In report order; speedup reuses throughput's run, so either may run alone. */
-const SCENARIOS: Scenario<unknown>[] = [throughput, speedup, overhead, memory, load, rateLimit];
+const SCENARIOS: Scenario<unknown>[] = [
+	throughput,
+	speedup,
+	overhead,
+	memory,
+	imageMemory,
+	load,
+	rateLimit,
+];
 
 const ONLY = process.env.BENCH_ONLY?.trim();
 

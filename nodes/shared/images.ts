@@ -5,6 +5,7 @@
  */
 import { catalogModel, TEXT_MODELS } from './catalog';
 import { ParameterValidationError } from './errors/errors';
+import { InlineImage } from './inline-image';
 import { formatValue } from './parameters/check';
 import type { ImageContentPart } from './wire';
 
@@ -46,8 +47,5 @@ export function imageContentPart(
 			`${label} is ${image.bytes.length} bytes, over the ${MAX_IMAGE_BYTES}-byte limit per image`,
 		);
 	}
-	return {
-		type: 'image_url',
-		image_url: { url: `data:${mimeType};base64,${image.bytes.toString('base64')}` },
-	};
+	return { type: 'image_url', image_url: { url: new InlineImage(mimeType, image.bytes) } };
 }

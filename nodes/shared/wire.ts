@@ -4,11 +4,12 @@
  * Workers-AI shape the API's answers mirror (Dataoorts does not document them).
  */
 import type { ProviderError } from './errors/errors';
+import type { InlineImage } from './inline-image';
 
-/** An image as the API takes it upstream: a data URI, no http URLs. */
+/** An image as the API takes it upstream: a data URI (kept as bytes until sent), no http URLs. */
 export interface ImageContentPart {
 	type: 'image_url';
-	image_url: { url: string };
+	image_url: { url: string | InlineImage };
 }
 
 export type ContentPart = { type: 'text'; text: string } | ImageContentPart;

@@ -85,7 +85,7 @@ function attemptError(error: unknown, attempt: AttemptState): DataoortsError {
 /** One POST of the body and its answer, within the attempt's timeout and the execution's signal. */
 export async function attemptOnce(
 	url: URL,
-	payload: string,
+	payload: string | Buffer,
 	request: ChatRequest,
 	key: { apiKey: string; redactor: Redactor },
 ): Promise<DataoortsSuccessBody> {

@@ -11,6 +11,7 @@ import type { DataoortsSuccessBody } from '../wire';
 import { checkApiKey } from './api-key';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
+import { encodeBody } from './payload';
 import { createRedactor } from './redact';
 import { governorFor } from './accounts';
 import type { AccountGovernor, Ticket } from './governor';
@@ -128,7 +129,7 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 	// The key as sent, and what scrubs it out of answers: once per request, not per attempt.
 	const apiKey = checkApiKey(request.connection.apiKey);
 	const key = { apiKey, redactor: createRedactor(apiKey) };
-	const payload = JSON.stringify(request.body);
+	const payload = encodeBody(request.body);
 	const governor = governorFor(url, apiKey);
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
 	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };

@@ -18,6 +18,22 @@ export const INPUT_NODE_TYPE = 'test.inputItems';
 export const PARAMETER_READER_TYPE = 'test.parameterReader';
 
 /**
+ * Base64 data that items' binary properties may name as `"data": "$shared:<key>"`, so that hundreds
+ * of large images (the image-memory benchmark) need no parameter of gigabytes.
+ */
+export const sharedBinaryData = new Map<string, string>();
+
+type Binary = NonNullable<INodeExecutionData['binary']>;
+
+function binaryOf($binary: Binary): Binary {
+	const entries = Object.entries($binary).map(([name, data]) => {
+		const shared = /^\$shared:(.+)$/.exec(data.data)?.[1];
+		return [name, shared === undefined ? data : { ...data, data: sharedBinaryData.get(shared)! }];
+	});
+	return Object.fromEntries(entries) as Binary;
+}
+
+/**
  * Start node of test workflows: outputs the items in its `items` parameter (a JSON array). An
  * item's `$binary` key becomes its binary data, kept in memory as n8n's default mode does:
  * `{ "$binary": { "photo": { "data": "<base64>", "mimeType": "image/png" } } }`.
@@ -39,9 +55,7 @@ class InputItems implements INodeType {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
 		return [
 			items.map(({ $binary, ...json }) =>
-				$binary === undefined
-					? { json }
-					: { json, binary: $binary as INodeExecutionData['binary'] },
+				$binary === undefined ? { json } : { json, binary: binaryOf($binary as Binary) },
 			),
 		];
 	}
