@@ -1,8 +1,8 @@
 /** The kinds of DataoortsError (base.ts), one class per kind of failure. */
-import { MAX_JSON_DEPTH } from '../json';
 import { DataoortsError, type ProviderError } from './base';
 
 export { DataoortsError, type DataoortsErrorCode, type ProviderError } from './base';
+export { ReplyNotJsonError } from './reply-not-json';
 
 /**
  * A parameter value outside the documented contract. Values given by expression bypass the
@@ -92,36 +92,6 @@ export class DataoortsTooDeepError extends DataoortsError {
 	}
 }
 
-/**
- * JSON mode: the reply could not be parsed, is nested too deeply to use, holds a number JSON
- * cannot hold (found `at` a path), or a reasoning model ran out of tokens before its answer
- * began. Quotes its start, when it came as text.
- */
-type ReplyProblem = 'syntax' | 'too-deep' | 'overflow' | 'cut-in-thoughts';
-
-export class ReplyNotJsonError extends DataoortsError {
-	readonly code = 'DATAOORTS_REPLY_NOT_JSON';
-
-	readonly retryable = false;
-
-	constructor(reply: string | undefined, problem: ReplyProblem = 'syntax', at = '') {
-		const what = {
-			syntax: 'is not valid JSON',
-			'too-deep': `is JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
-			overflow: `holds a number JSON cannot hold (beyond ±1.8e308)${at ? ` at ${at}` : ''}`,
-			'cut-in-thoughts': 'has no answer to parse as JSON',
-		}[problem];
-		const start = reply?.replace(/\s+/g, ' ').trim();
-		const quoted =
-			problem === 'cut-in-thoughts'
-				? ': it was cut inside its reasoning, before </think>; raise Maximum Number of Tokens'
-				: start === undefined
-					? ''
-					: `: "${start.length > 120 ? `${start.slice(0, 120)}…` : start}"`;
-		super(`The model's reply ${what} (Response Format is JSON)${quoted}`);
-	}
-}
-
 /** The connection failed (refused, reset, socket closed): the request may not have arrived. */
 export class DataoortsNetworkError extends DataoortsError {
 	readonly code = 'DATAOORTS_NETWORK';
@@ -152,8 +122,7 @@ export class DataoortsTimeoutError extends DataoortsError {
 /** A wait for messages: "3600 s", "1.5 s". */
 export function formatSeconds(ms: number): string {
 	const seconds = ms / 1000;
-	// Retry-After values past 10⁹ s are read as that much (transport/retry.ts): say so.
-	if (seconds >= 1e9) return '10⁹ s or more';
+	if (seconds >= 1e9) return '10⁹ s or more'; // Retry-After's ceiling (transport/retry.ts)
 	return `${seconds >= 10 || Number.isInteger(seconds) ? Math.round(seconds) : seconds.toFixed(1)} s`;
 }
 
