@@ -24,7 +24,9 @@ const node = {
 };
 
 if (TINYPROXY === undefined) {
-	test.skip("SKIPPED: Debian's tinyproxy is not installed (apt-get install -y tinyproxy; .ci/run does it)", () => {});
+	const why = "Debian's tinyproxy is not installed (apt-get install -y tinyproxy; .ci/run does it)";
+	console.warn(`proxy.test.ts: the real-proxy tests are SKIPPED: ${why}`);
+	test.skip(`SKIPPED: ${why}`, () => {});
 } else {
 	beforeAll(async () => {
 		proxy = await startTinyproxy();
