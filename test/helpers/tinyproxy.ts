@@ -20,6 +20,11 @@ export interface Tinyproxy {
 	url: string;
 	/** What it logged so far: one "Request" line per request, with its method and target. */
 	log(): string;
+	/**
+	 * Its lines matching `pattern` once there are `count` of them, or after 5 s (the log comes
+	 * through a pipe, a little after the answer).
+	 */
+	logged(pattern: string, count?: number): Promise<string[]>;
 	close(): Promise<void>;
 }
 
@@ -73,5 +78,11 @@ export async function startTinyproxy(): Promise<Tinyproxy> {
 		await close();
 		throw error;
 	});
-	return { url: `http://127.0.0.1:${port}`, log: () => log, close };
+	const lines = (pattern: string) => log.split('\n').filter((line) => line.includes(pattern));
+	const logged = async (pattern: string, count = 1) => {
+		for (const started = Date.now(); lines(pattern).length < count && Date.now() - started < 5000; )
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		return lines(pattern);
+	};
+	return { url: `http://127.0.0.1:${port}`, log: () => log, logged, close };
 }
