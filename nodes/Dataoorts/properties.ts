@@ -91,6 +91,14 @@ const featureOptions: INodeProperties[] = [
 			.map((model) => model.id)
 			.join(', ')}.`,
 	},
+	{
+		displayName: 'Stream to Chat',
+		name: 'streamToChat',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to send the answer to the chat as Dataoorts writes it, when the workflow streams (a Chat Trigger, or a Webhook with Response Mode Streaming). The output item is the same either way; JSON mode never streams.',
+	},
 ];
 
 export const nodeProperties: INodeProperties[] = [

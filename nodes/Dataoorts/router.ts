@@ -11,6 +11,7 @@ import { toNodeError } from '../shared/errors/to-node-error';
 import { checkNumericOption } from '../shared/parameters/check';
 import { EXECUTION_OPTIONS } from '../shared/parameters/table';
 import { sendChatRequest } from '../shared/transport';
+import { chatStreamOf } from './chat-stream';
 import { mapInOrder } from './concurrency';
 import { readImages } from './images';
 import { buildRequestBody } from './request-body';
@@ -63,7 +64,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (cancelSignal?.aborted) onCancel();
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 
+	const chatStream = chatStreamOf(this);
+
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
+		let stream: ReturnType<NonNullable<typeof chatStream>> | undefined;
 		try {
 			const parameters = readItemParameters(this, itemIndex);
 			const images = await readImages(
@@ -72,6 +76,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				parameters.imageProperties,
 				parameters.model,
 			);
+			// JSON mode never streams: its reply is only usable whole.
+			if (parameters.streamToChat && parameters.responseFormat !== 'json')
+				stream = chatStream?.(itemIndex, parameters.model);
 			const answer = await sendChatRequest({
 				connection,
 				body: buildRequestBody(parameters, images),
@@ -81,6 +88,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				signal: stop.signal,
 				structuredResponse: parameters.responseFormat === 'json',
 				logger: this.logger,
+				onPiece: stream?.onPiece,
 			});
 			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
 		} catch (error) {
@@ -89,6 +97,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				return errorItem(nodeError, itemIndex);
 			}
 			throw nodeError;
+		} finally {
+			stream?.end();
 		}
 	};
 

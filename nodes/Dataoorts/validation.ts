@@ -41,6 +41,8 @@ export interface ItemParameters extends CheckedOptions {
 	/** Names of the input item's binary properties holding images to send. */
 	imageProperties: string[];
 	reasoning: ReasoningMode;
+	/** Send the answer to the chat as it arrives, when the execution streams. */
+	streamToChat: boolean;
 }
 
 function toContent(value: unknown): string {
@@ -137,6 +139,15 @@ function checkImageProperties(value: unknown): string[] {
 	return (names as string[]).map((name) => name.trim()).filter((name) => name !== '');
 }
 
+function checkStreamToChat(value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return true;
+	if (typeof value === 'boolean') return value;
+	throw new ParameterValidationError(
+		'options.streamToChat',
+		`Stream to Chat must be true or false: got ${formatValue(value)}`,
+	);
+}
+
 /** Reads one item's parameters (expressions resolved by n8n) and checks them. */
 export function readItemParameters(context: IExecuteFunctions, itemIndex: number): ItemParameters {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -161,5 +172,6 @@ export function readItemParameters(context: IExecuteFunctions, itemIndex: number
 			options.reasoning,
 			defaultReasoningMode(context.getNode().typeVersion),
 		),
+		streamToChat: checkStreamToChat(options.streamToChat),
 	};
 }

@@ -14,9 +14,11 @@ import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModelTakesImages } from '../shared/images';
 import { hyperparameterFields } from '../shared/parameters/api-fields';
 import type { HyperparameterOption } from '../shared/parameters/table';
-import { sendChatRequest, type GovernorLogger } from '../shared/transport';
+import { isReasoningModel, ReasoningStream, type ReasoningPiece } from '../shared/reasoning-stream';
+import { sendChatRequest, type GovernorLogger, type PieceHandler } from '../shared/transport';
 import type { ChatRequestBody } from '../shared/wire';
 import { fromDataoortsAnswer, toDataoortsMessages } from './mapping';
+import { piecesOf } from './pieces';
 
 /** The SDK's config plus every hyperparameter of the table, by its option name. */
 export type DataoortsChatModelConfig = ChatModelConfig &
@@ -86,7 +88,12 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 		return { model: this.modelId, data };
 	}
 
-	async generate(messages: Message[], config?: DataoortsChatModelConfig): Promise<GenerateResult> {
+	/** One request through the transport; failures as this node's errors when it has a node. */
+	private async request(
+		messages: Message[],
+		config: DataoortsChatModelConfig | undefined,
+		onPiece?: PieceHandler,
+	): Promise<GenerateResult> {
 		const call = config as CallConfig | undefined;
 		// Through LangChain the execution's cancel signal arrives as `signal`.
 		const signal = call?.signal ?? call?.abortSignal ?? this.defaultConfig?.abortSignal;
@@ -102,6 +109,7 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 					maxRateLimitWaitMs: settings.maxRateLimitWaitMs,
 					logger: settings.logger,
 					signal,
+					onPiece,
 				}),
 				this.modelId,
 				body.data.max_tokens as number | undefined,
@@ -117,22 +125,29 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 		}
 	}
 
+	async generate(messages: Message[], config?: DataoortsChatModelConfig): Promise<GenerateResult> {
+		return await this.request(messages, config);
+	}
+
 	/**
-	 * Dataoorts answers in one piece, so a stream is the whole answer as deltas. Needed when the
-	 * AI Agent streams (Chat Trigger with streaming on). Each tool call keeps its own id: the
-	 * adapter gives every tool-call chunk index 0, and LangChain keeps chunks apart by id only.
+	 * The answer as Dataoorts writes it: a text delta per piece (for reasoning models, the thoughts
+	 * before `</think>` as reasoning deltas, which n8n's adapter keeps out of the chat), then its
+	 * tool calls and a finish with usage. Each tool call keeps its own id: the adapter gives every
+	 * tool-call chunk index 0, and LangChain keeps chunks apart by id only.
 	 */
 	async *stream(
 		messages: Message[],
 		config?: DataoortsChatModelConfig,
 	): AsyncIterable<StreamChunk> {
-		const result = await this.generate(messages, config);
-		for (const part of result.message.content) {
-			// The SDK's own chunk for thoughts: n8n's adapter keeps it out of the streamed chat.
-			if (part.type === 'reasoning') yield { type: 'reasoning-delta', delta: part.text };
-			else if (part.type === 'text' && part.text !== '') {
-				yield { type: 'text-delta', delta: part.text };
-			} else if (part.type === 'tool-call') {
+		const split = new ReasoningStream(isReasoningModel(this.modelId));
+		let result: GenerateResult | undefined;
+		for await (const event of piecesOf((onPiece) => this.request(messages, config, onPiece))) {
+			if (typeof event === 'string') yield* split.push(event).map(toDelta);
+			else result = event;
+		}
+		yield* split.end().map(toDelta);
+		for (const part of result!.message.content) {
+			if (part.type === 'tool-call') {
 				yield {
 					type: 'tool-call-delta',
 					id: part.toolCallId,
@@ -141,6 +156,13 @@ export class DataoortsChatModel extends BaseChatModel<DataoortsChatModelConfig> 
 				};
 			}
 		}
-		yield { type: 'finish', finishReason: result.finishReason ?? 'stop', usage: result.usage };
+		yield { type: 'finish', finishReason: result!.finishReason ?? 'stop', usage: result!.usage };
 	}
+}
+
+/** A piece of the answer as the SDK's delta. */
+function toDelta(piece: ReasoningPiece): StreamChunk {
+	return piece.kind === 'text'
+		? { type: 'text-delta', delta: piece.text }
+		: { type: 'reasoning-delta', delta: piece.text };
 }

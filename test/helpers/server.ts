@@ -66,6 +66,26 @@ export interface RecordedRequest {
 	closedEarlyAt?: number;
 	status?: number;
 	fault?: Fault;
+	/** A streamed answer's pieces, each with when it was written (performance.now()). */
+	pieces?: Array<{ text: string; at: number }>;
+}
+
+/** How the server answers requests with `stream: true` (test/server/stream.js). */
+export interface StreamSettings {
+	mode?: 'sse' | 'ignore' | 'reject' | 'break-before' | 'break-after' | 'no-done';
+	/** How many pieces the answer is cut into (8 unless set), or the pieces themselves. */
+	pieces?: number | string[];
+	firstDelayMs?: number;
+	intervalMs?: number;
+	/** break-after: how many pieces go out before the connection is cut. */
+	breakAfter?: number;
+	framing?: 'lf' | 'crlf' | 'cr';
+	/** Every byte written on its own. */
+	bytewise?: boolean;
+	/** A comment line before every event. */
+	comments?: boolean;
+	/** Every event's data on two `data:` lines. */
+	multiline?: boolean;
 }
 
 export interface DataoortsTestServer {
@@ -78,6 +98,7 @@ export interface DataoortsTestServer {
 	openConnections(): number;
 	setLatency(ms: number): void;
 	setFaultPlan(plan: FaultPlan | undefined): void;
+	setStreaming(settings: StreamSettings | undefined): void;
 	setRecording(on: boolean): void;
 	readonly accountLimit: AccountLimit | undefined;
 	setAccountLimit(options: AccountLimitOptions | undefined): void;

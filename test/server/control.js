@@ -29,6 +29,8 @@ function createContext(/** @type {ServerOptions} */ options) {
 			faultPlan: options.faultPlan,
 			record: true,
 			autoToolCalls: false,
+			/** @type {import('./stream').StreamSettings} */
+			streaming: {},
 			accountLimit: options.accountLimit ? createAccountLimit(options.accountLimit) : undefined,
 		},
 		/** Requests answered or in progress; the most handled at once; TCP connections accepted. */
@@ -46,6 +48,7 @@ function resetServer(/** @type {ServerContext} */ ctx) {
 	stats.maxInFlight = stats.inFlight;
 	state.faultPlan = undefined;
 	state.autoToolCalls = false;
+	state.streaming = {};
 	state.latencyMs = options.latencyMs ?? 0;
 	state.accountLimit = options.accountLimit ? createAccountLimit(options.accountLimit) : undefined;
 }
@@ -80,6 +83,10 @@ function controls(
 		/** On: a user turn with tools bound answers with a call of the first tool (agent example). */
 		setAutoToolCalls(on) {
 			state.autoToolCalls = on;
+		},
+		/** How requests with `stream: true` are answered (./stream.js); {} streams 8 pieces at once. */
+		setStreaming(settings) {
+			state.streaming = settings ?? {};
 		},
 		/** Benchmarks turn recording off to keep memory flat. */
 		setRecording(on) {

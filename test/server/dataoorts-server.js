@@ -11,6 +11,7 @@ const contract = require('./contract');
 const { createContext, controls } = require('./control');
 const { applyFault } = require('./faults');
 const { send, wait } = require('./respond');
+const { streamAnswer } = require('./stream');
 
 const { BASE_PATH, CATALOG, RANGES, SEED_MESSAGES, envelopeError } = contract;
 // Room for a few images as data URIs; larger bodies answer 413 like the real API.
@@ -126,7 +127,12 @@ async function handle(/** @type {ServerContext} */ ctx, req, res, record, size) 
 	if (fault && (await applyFault(fault, { req, res, record }))) return;
 	const problem = contract.contractError(record.body, ctx.served);
 	if (problem) return send(res, record, problem.status, problem.body);
-	return send(res, record, 200, contract.successAnswer(record.body, ctx.state.autoToolCalls));
+	const answer = contract.successAnswer(record.body, ctx.state.autoToolCalls);
+	// `stream: true` is answered as Workers AI streams, unless the settings say otherwise (./stream.js).
+	const io = { req, res, record };
+	if (record.body.data.stream === true && (await streamAnswer(answer, ctx.state.streaming, io)))
+		return;
+	return send(res, record, 200, answer);
 }
 
 /**

@@ -119,6 +119,26 @@ export class DataoortsTimeoutError extends DataoortsError {
 	}
 }
 
+/**
+ * A streamed answer that broke off, or ended without its closing `data: [DONE]`. Retried only when
+ * no piece of it was handed on yet: once the user has seen text, a second answer would repeat it.
+ */
+export class DataoortsStreamError extends DataoortsError {
+	readonly code = 'DATAOORTS_STREAM_BROKEN';
+
+	readonly retryable: boolean;
+
+	constructor(
+		message: string,
+		/** Pieces already handed on when it broke. */
+		readonly piecesSent: number,
+		cause?: unknown,
+	) {
+		super(message, cause);
+		this.retryable = piecesSent === 0;
+	}
+}
+
 /** A wait for messages: "3600 s", "1.5 s". */
 export function formatSeconds(ms: number): string {
 	const seconds = ms / 1000;

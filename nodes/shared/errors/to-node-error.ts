@@ -116,6 +116,11 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 		hint: () => 'Raise the Timeout option for long generations, or lower Maximum Number of Tokens.',
 	},
 	DATAOORTS_RATE_LIMITED: { kind: 'api', hint: () => RATE_LIMIT_HINT },
+	DATAOORTS_STREAM_BROKEN: {
+		kind: 'api',
+		hint: () =>
+			'The streamed answer was not complete, and it is not retried once part of it was shown. Run the item again, or turn off Stream to Chat to get answers in one piece.',
+	},
 	DATAOORTS_ABORTED: { kind: 'api', hint: noHint },
 };
 

@@ -1,4 +1,6 @@
 /** One attempt: the POST with the Bearer key, its timeout and cancellation, and what it failed with. */
+import type { Dispatcher } from 'undici';
+
 import {
 	DataoortsAbortError,
 	DataoortsError,
@@ -82,12 +84,34 @@ function attemptError(error: unknown, attempt: AttemptState): DataoortsError {
 	);
 }
 
+/** An answer as undici hands it over: status and headers read, the body still to come. */
+export type RawAnswer = Pick<Dispatcher.ResponseData, 'statusCode' | 'headers' | 'body'>;
+
+/** Reads and classifies an answer; the default reads it whole (stream.ts reads events). */
+export type AnswerReader = (answer: RawAnswer) => Promise<DataoortsSuccessBody>;
+
+/** An answer read whole (within the size cap) and classified: the envelope or a typed error. */
+export async function readWholeAnswer(
+	answer: RawAnswer,
+	redactor: Redactor,
+	rules: Pick<ChatRequest, 'structuredResponse'>,
+): Promise<DataoortsSuccessBody> {
+	const { statusCode, headers } = answer;
+	const text = await readCappedText(answer.body, headers, statusCode, DEFAULT_MAX_RESPONSE_BYTES);
+	return classifyAnswer(statusCode, headers, text, {
+		redactor,
+		structuredResponse: rules.structuredResponse,
+	});
+}
+
 /** One POST of the body and its answer, within the attempt's timeout and the execution's signal. */
 export async function attemptOnce(
 	url: URL,
 	payload: string | Buffer,
 	request: ChatRequest,
 	key: { apiKey: string; redactor: Redactor },
+	read?: AnswerReader,
+	accept = 'application/json',
 ): Promise<DataoortsSuccessBody> {
 	const { apiKey, redactor } = key;
 	const attempt = new AbortController();
@@ -111,22 +135,13 @@ export async function attemptOnce(
 			headers: {
 				authorization: `Bearer ${apiKey}`,
 				'content-type': 'application/json',
-				accept: 'application/json',
+				accept,
 			},
 			body: payload,
 			signal: attempt.signal,
 			...undiciTimeouts(request.timeoutMs),
 		});
-		const text = await readCappedText(
-			answer.body,
-			answer.headers,
-			answer.statusCode,
-			DEFAULT_MAX_RESPONSE_BYTES,
-		);
-		return classifyAnswer(answer.statusCode, answer.headers, text, {
-			redactor,
-			structuredResponse: request.structuredResponse,
-		});
+		return await (read ?? ((whole) => readWholeAnswer(whole, redactor, request)))(answer);
 	} catch (error) {
 		throw attemptError(error, {
 			cancelled: request.signal?.aborted === true,

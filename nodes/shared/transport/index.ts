@@ -8,3 +8,4 @@ export { checkEndpoint } from './endpoint';
 export { resetGovernors } from './accounts';
 export type { GovernorLogger } from './governor-messages';
 export { sendChatRequest, type ChatRequest } from './send';
+export type { PieceHandler } from './stream';

@@ -19,7 +19,7 @@ export interface Redactor {
 }
 
 /** The forms the key can take in a body: as is, JSON-escaped, URL-encoded. */
-function secretForms(apiKey: string): string[] {
+export function secretForms(apiKey: string): string[] {
 	if (apiKey === '') return [];
 	const json = JSON.stringify(apiKey).slice(1, -1);
 	const forms = [apiKey, json, json.replace(/\//g, '\\/'), encodeURIComponent(apiKey)];

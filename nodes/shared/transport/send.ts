@@ -12,7 +12,9 @@ import { checkApiKey } from './api-key';
 import { attemptOnce } from './attempt';
 import { checkEndpoint } from './endpoint';
 import { encodeBody } from './payload';
-import { createRedactor } from './redact';
+import { createRedactor, secretForms } from './redact';
+import { attemptStream, type PieceHandler } from './stream';
+import { refusedStream, refusesStream, rememberRefusal, streamingPayload } from './stream-fallback';
 import { governorFor } from './accounts';
 import type { AccountGovernor, Ticket } from './governor';
 import type { GovernorLogger } from './governor-messages';
@@ -36,6 +38,11 @@ export interface ChatRequest {
 	signal?: AbortSignal;
 	/** Guided JSON was asked for: `response` may come back as any JSON value, not only text. */
 	structuredResponse?: boolean;
+	/**
+	 * Stream the answer: each piece of its text as it arrives (stream.ts). The answer is returned
+	 * whole as well. Where the upstream does not stream, the whole text is one piece.
+	 */
+	onPiece?: PieceHandler;
 }
 
 /** The final error, saying why the item gave up and after how many attempts. */
@@ -128,9 +135,12 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 	const url = checkEndpoint(baseUrl, allowInsecureHttp);
 	// The key as sent, and what scrubs it out of answers: once per request, not per attempt.
 	const apiKey = checkApiKey(request.connection.apiKey);
-	const key = { apiKey, redactor: createRedactor(apiKey) };
+	const key = { apiKey, redactor: createRedactor(apiKey), forms: secretForms(apiKey) };
 	const payload = encodeBody(request.body);
 	const governor = governorFor(url, apiKey);
+	const { onPiece } = request;
+	let streamPayload =
+		onPiece && !refusesStream(governor) ? streamingPayload(request.body) : undefined;
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
 	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
 	// One execution's signal is shared by all its items in flight (up to 64, plus waiters): more
@@ -140,7 +150,10 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		if (request.signal?.aborted) throw new DataoortsAbortError();
 		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);
 		try {
-			const answer = await attemptOnce(url, payload, request, key);
+			// The ticket is held until the answer ends: a stream occupies the account until [DONE].
+			const answer = onPiece
+				? await attemptStream(url, streamPayload ?? payload, request, key, onPiece)
+				: await attemptOnce(url, payload, request, key);
 			governor.settle(ticket);
 			return answer;
 		} catch (caught) {
@@ -152,6 +165,12 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 				ticket,
 				limited ? { retryAfterMs, deadline, logger: request.logger } : undefined,
 			);
+			if (streamPayload !== undefined && refusedStream(error)) {
+				// Asked once more at once, without `stream`; this account is not asked to stream again.
+				rememberRefusal(governor);
+				streamPayload = undefined;
+				continue;
+			}
 			const delayMs = delayBeforeRetry(error, attempt, state, request);
 			// Waits the provider asked for (429s, Retry-After) count against Max Rate Limit Wait.
 			if (limited || retryAfterMs !== undefined)

@@ -1,0 +1,60 @@
+/**
+ * The Dataoorts node's answers, streamed to the chat as they arrive when its execution streams
+ * (a Chat Trigger, or a Webhook whose Response Mode is Streaming): per item `begin`, an `item` per
+ * piece, `end`, through n8n's sendChunk, as n8n's own AI Agent does. Thoughts of reasoning models
+ * stay out of the chat (reasoning-stream.ts). n8n versions without the streaming API get nothing.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { isReasoningModel, ReasoningStream } from '../shared/reasoning-stream';
+import type { PieceHandler } from '../shared/transport';
+
+/** One item's stream: the transport's piece handler, and its end (whatever the outcome). */
+export interface ItemStream {
+	onPiece: PieceHandler;
+	end(): void;
+}
+
+type ChunkType = 'begin' | 'item' | 'end';
+
+/** Whether this execution streams: false where n8n has no streaming API, or it fails. */
+function streams(context: IExecuteFunctions): boolean {
+	if (typeof context.isStreaming !== 'function' || typeof context.sendChunk !== 'function')
+		return false;
+	try {
+		return context.isStreaming() === true;
+	} catch {
+		return false;
+	}
+}
+
+/** The item streams to use per item, or undefined when the execution does not stream. */
+export function chatStreamOf(
+	context: IExecuteFunctions,
+): ((itemIndex: number, model: string) => ItemStream) | undefined {
+	if (!streams(context)) return undefined;
+	const send = (type: ChunkType, itemIndex: number, content?: string) => {
+		// n8n's sendChunk is async: a failed write to a closed chat must not fail the item.
+		const sent = context.sendChunk(type, itemIndex, content) as unknown;
+		if (sent instanceof Promise) sent.catch(() => {});
+	};
+	return (itemIndex, model) => {
+		const split = new ReasoningStream(isReasoningModel(model));
+		let begun = false;
+		const hand = (pieces: ReturnType<ReasoningStream['push']>) => {
+			for (const piece of pieces) {
+				if (piece.kind !== 'text') continue;
+				if (!begun) send('begin', itemIndex);
+				begun = true;
+				send('item', itemIndex, piece.text);
+			}
+		};
+		return {
+			onPiece: (piece) => hand(split.push(piece)),
+			end: () => {
+				hand(split.end());
+				if (begun) send('end', itemIndex);
+			},
+		};
+	};
+}

@@ -1,0 +1,95 @@
+// Streaming answers of the loopback Dataoorts server, as Workers AI streams (Dataoorts documents
+// none): for a request with `data.stream: true`, `text/event-stream` events
+// `data: {"response": "<piece>"}`, a last event with usage (and tool calls), then `data: [DONE]`.
+// Settings (control.setStreaming) choose the pieces, their timing and framing, and the ways an
+// upstream goes wrong: it ignores `stream`, refuses it (400), breaks off, or never says [DONE].
+'use strict';
+
+const { envelopeError } = require('./contract');
+const { send, wait } = require('./respond');
+
+/**
+ * @typedef {{
+ *   mode?: 'sse' | 'ignore' | 'reject' | 'break-before' | 'break-after' | 'no-done',
+ *   pieces?: number | string[],
+ *   firstDelayMs?: number,
+ *   intervalMs?: number,
+ *   breakAfter?: number,
+ *   framing?: 'lf' | 'crlf' | 'cr',
+ *   bytewise?: boolean,
+ *   comments?: boolean,
+ *   multiline?: boolean,
+ * }} StreamSettings
+ */
+
+/** `text` cut into `count` pieces of about equal length (whole characters, never half a pair). */
+function cut(text, count) {
+	const chars = Array.from(text);
+	const size = Math.max(1, Math.ceil(chars.length / Math.max(1, count)));
+	const pieces = [];
+	for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
+	return pieces;
+}
+
+/** One event's bytes: its data (on two `data:` lines when multiline), the chosen line ending. */
+function frame(data, settings) {
+	const eol = { lf: '\n', crlf: '\r\n', cr: '\r' }[settings.framing ?? 'lf'];
+	const comment = settings.comments ? `: keep-alive${eol}` : '';
+	const split = settings.multiline ? data.indexOf(':') + 1 : 0;
+	const lines =
+		split > 0 ? [`data: ${data.slice(0, split)}`, `data:${data.slice(split)}`] : [`data: ${data}`];
+	return `${comment}${lines.join(eol)}${eol}${eol}`;
+}
+
+async function write(res, text, settings) {
+	if (!settings.bytewise) return void res.write(text);
+	for (const byte of Buffer.from(text, 'utf8')) {
+		if (res.destroyed) return;
+		res.write(Buffer.from([byte]));
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/**
+ * Answers a streaming request. `answer` is the success envelope the request would get whole.
+ * Returns false when the request is to be answered whole (mode 'ignore').
+ * @param {StreamSettings} settings
+ */
+async function streamAnswer(answer, settings, { req, res, record }) {
+	const mode = settings.mode ?? 'sse';
+	if (mode === 'ignore') return false;
+	if (mode === 'reject') {
+		const refusal = envelopeError(400, 5006, "Type mismatch of '/stream', unknown property");
+		send(res, record, refusal.status, refusal.body);
+		return true;
+	}
+	const { response, usage, tool_calls: toolCalls } = answer.result;
+	const text = typeof response === 'string' ? response : JSON.stringify(response ?? '');
+	const pieces = Array.isArray(settings.pieces) ? settings.pieces : cut(text, settings.pieces ?? 8);
+	record.status = 200;
+	record.pieces = [];
+	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+	res.flushHeaders();
+	if (mode === 'break-before') return void req.socket.destroy() || true;
+	await wait(settings.firstDelayMs ?? 0, res);
+	for (const [index, piece] of pieces.entries()) {
+		if (res.destroyed) return true;
+		if (index > 0) await wait(settings.intervalMs ?? 0, res);
+		if (mode === 'break-after' && index === (settings.breakAfter ?? 1))
+			return void req.socket.destroy() || true;
+		record.pieces.push({ text: piece, at: performance.now() });
+		await write(res, frame(JSON.stringify({ response: piece }), settings), settings);
+	}
+	const last = {
+		response: '',
+		usage,
+		...(toolCalls && toolCalls.length ? { tool_calls: toolCalls } : {}),
+	};
+	await write(res, frame(JSON.stringify(last), settings), settings);
+	if (mode !== 'no-done') await write(res, frame('[DONE]', settings), settings);
+	record.answeredAt = Date.now();
+	res.end();
+	return true;
+}
+
+module.exports = { streamAnswer, cut };
