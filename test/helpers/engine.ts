@@ -13,6 +13,7 @@ import {
 	type IRun,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
+	type StructuredChunk,
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './engine/credentials-helper';
@@ -37,6 +38,11 @@ export interface RunOptions {
 	credential: { apiKey: string; baseUrl: string; allowInsecureHttp?: boolean };
 	/** Called with the running execution, e.g. to cancel it. */
 	onStarted?: (execution: { cancel: () => void }) => void;
+	/**
+	 * The execution streams (as under a Chat Trigger or a streaming Webhook): n8n's sendChunk
+	 * hands every chunk here, as n8n's streaming response would write it.
+	 */
+	onChunk?: (chunk: StructuredChunk) => void;
 }
 
 export interface RunResult {
@@ -105,9 +111,14 @@ function additionalDataFor(
 	data: IWorkflowBase,
 ): IWorkflowExecuteAdditionalData {
 	const local = 'http://127.0.0.1:5678';
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', data);
+	const { onChunk } = options;
+	if (onChunk) hooks.addHandler('sendChunk', (chunk) => onChunk(chunk));
 	return {
 		credentialsHelper: new TestCredentialsHelper({ ...options.credential }),
-		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', data),
+		hooks,
+		// What n8n sets for an execution whose response streams.
+		streamingEnabled: onChunk !== undefined,
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used in these tests');
 		},

@@ -86,6 +86,8 @@ export interface StreamSettings {
 	comments?: boolean;
 	/** Every event's data on two `data:` lines. */
 	multiline?: boolean;
+	/** The mode holds for this many streaming requests only, then the answer streams as usual. */
+	times?: number;
 }
 
 export interface DataoortsTestServer {

@@ -19,6 +19,7 @@ const { send, wait } = require('./respond');
  *   bytewise?: boolean,
  *   comments?: boolean,
  *   multiline?: boolean,
+ *   times?: number,
  * }} StreamSettings
  */
 
@@ -41,8 +42,9 @@ function frame(data, settings) {
 	return `${comment}${lines.join(eol)}${eol}${eol}`;
 }
 
+/** Writes `text`, resolved once it is handed to the socket (a break-off then cuts after it). */
 async function write(res, text, settings) {
-	if (!settings.bytewise) return void res.write(text);
+	if (!settings.bytewise) return await new Promise((resolve) => res.write(text, resolve));
 	for (const byte of Buffer.from(text, 'utf8')) {
 		if (res.destroyed) return;
 		res.write(Buffer.from([byte]));
@@ -56,7 +58,9 @@ async function write(res, text, settings) {
  * @param {StreamSettings} settings
  */
 async function streamAnswer(answer, settings, { req, res, record }) {
-	const mode = settings.mode ?? 'sse';
+	// `times`: the mode holds for that many streaming requests, then streams as usual.
+	const mode = settings.times === 0 ? 'sse' : (settings.mode ?? 'sse');
+	if (settings.times !== undefined && settings.times > 0) settings.times -= 1;
 	if (mode === 'ignore') return false;
 	if (mode === 'reject') {
 		const refusal = envelopeError(400, 5006, "Type mismatch of '/stream', unknown property");
@@ -64,7 +68,8 @@ async function streamAnswer(answer, settings, { req, res, record }) {
 		return true;
 	}
 	const { response, usage, tool_calls: toolCalls } = answer.result;
-	const text = typeof response === 'string' ? response : JSON.stringify(response ?? '');
+	const text =
+		typeof response === 'string' ? response : response == null ? '' : JSON.stringify(response);
 	const pieces = Array.isArray(settings.pieces) ? settings.pieces : cut(text, settings.pieces ?? 8);
 	record.status = 200;
 	record.pieces = [];

@@ -200,7 +200,7 @@ describe('the Basic LLM Chain path (supplyData → supplyModel → LangChain)', 
 		expect(lastBody().model).toBe('google/gemma-3-12b-it');
 	});
 
-	test('stream(): the one-piece answer arrives as text deltas', async () => {
+	test('stream(): the streamed answer arrives as text deltas', async () => {
 		const { model } = await supplyModel();
 		let streamed = '';
 		for await (const chunk of await model.stream([new HumanMessage('stream me')]))

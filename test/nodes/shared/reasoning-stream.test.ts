@@ -1,0 +1,85 @@
+/**
+ * The reasoning split as a stream: thoughts before `</think>` as reasoning, the answer after it as
+ * text, whatever the pieces cut (the tags included).
+ */
+import {
+	isReasoningModel,
+	ReasoningStream,
+	type ReasoningPiece,
+} from '../../../nodes/shared/reasoning-stream';
+
+/** The reasoning and the text handed on for `pieces`, and how many pieces each came in. */
+function split(pieces: string[], thinking: boolean) {
+	const stream = new ReasoningStream(thinking);
+	const out: ReasoningPiece[] = [...pieces.flatMap((piece) => stream.push(piece)), ...stream.end()];
+	const of = (kind: ReasoningPiece['kind']) =>
+		out
+			.filter((piece) => piece.kind === kind)
+			.map((piece) => piece.text)
+			.join('');
+	return { reasoning: of('reasoning'), text: of('text'), out };
+}
+
+/** Every way of cutting `text` into two pieces, and into 1-character pieces. */
+function everyCut(text: string): string[][] {
+	return [
+		[...text],
+		...Array.from({ length: text.length + 1 }, (_, at) => [text.slice(0, at), text.slice(at)]),
+	];
+}
+
+// The documented answer of deepseek-r1-distill-qwen-32b: thoughts, no opening tag, `</think>`.
+const DOCUMENTED = 'Okay, so I need to explain it.\n</think>\n\nDeep learning is a subset of ML.';
+
+test('the catalog reasoning models are known as such', () => {
+	expect(isReasoningModel('deepseek-ai/deepseek-r1-distill-qwen-32b')).toBe(true);
+	expect(isReasoningModel('qwen/qwq-32b')).toBe(true);
+	expect(isReasoningModel('google/gemma-3-12b-it')).toBe(false);
+});
+
+test('a reasoning model: thoughts (no opening tag) as reasoning, the answer as text, however cut', () => {
+	for (const pieces of everyCut(DOCUMENTED)) {
+		const { reasoning, text } = split(pieces, true);
+		expect(reasoning).toBe('Okay, so I need to explain it.\n');
+		expect(text).toBe('Deep learning is a subset of ML.');
+	}
+});
+
+test('an opening <think> is dropped, also from a model not known to reason', () => {
+	const answer = '  <think>Hmm.</think>\n\n  Indented answer';
+	for (const thinking of [true, false])
+		for (const pieces of everyCut(answer)) {
+			expect(split(pieces, thinking)).toMatchObject({
+				reasoning: 'Hmm.',
+				text: '  Indented answer',
+			});
+		}
+});
+
+test('a model that does not reason: everything is text, as it arrives', () => {
+	const { out } = split(['Hello', ' <b>world</b>', ' </thin'], false);
+	expect(out).toEqual([
+		{ kind: 'text', text: 'Hello' },
+		{ kind: 'text', text: ' <b>world</b>' },
+		{ kind: 'text', text: ' </thin' },
+	]);
+});
+
+test('thoughts are handed on as they come, holding back only what could start </think>', () => {
+	const { out } = split(['Let me think', ' about it </th', 'ink>Yes.'], true);
+	expect(out).toEqual([
+		{ kind: 'reasoning', text: 'Let me think' },
+		{ kind: 'reasoning', text: ' about it ' },
+		{ kind: 'text', text: 'Yes.' },
+	]);
+});
+
+test('thoughts cut off before </think>: handed on again as the text at the end', () => {
+	const { reasoning, text } = split(['Okay, so I need', ' to explain'], true);
+	expect(reasoning).toBe('Okay, so I need to explain');
+	expect(text).toBe('Okay, so I need to explain');
+});
+
+test('an answer of blank lines only after </think> is empty text', () => {
+	expect(split(['thought</think>', '\n\n  \n'], true)).toMatchObject({ text: '' });
+});
