@@ -7,8 +7,9 @@
  * Settings (environment): BENCH_RUNS (3), BENCH_LATENCY_MS (200), BENCH_ITEMS (640),
  * BENCH_CONCURRENCY (32), BENCH_OVERHEAD_ITEMS (2000), BENCH_MEMORY_ITEMS (10000),
  * BENCH_IMAGE_ITEMS (200), BENCH_IMAGE_MIB (4); the
- * rate-limited scenarios' BENCH_RL_* (bench/scenarios/rate-limit.ts). BENCH_ONLY=<id>[,<id>…]
- * runs only those scenarios and writes no results (a partial report is no baseline to compare).
+ * rate-limited scenarios' BENCH_RL_* (bench/scenarios/rate-limit.ts); the streaming scenario's
+ * BENCH_STREAM_RUNS (20). BENCH_ONLY=<id>[,<id>…] runs only those scenarios and writes no results
+ * (a partial report is no baseline to compare).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { imageMemory, memory } from './scenarios/memory';
 import { overhead } from './scenarios/overhead';
 import { rateLimit } from './scenarios/rate-limit';
 import { speedup } from './scenarios/speedup';
+import { streaming } from './scenarios/streaming';
 import { throughput } from './scenarios/throughput';
 
 // The governor's warn lines (one per cut or pause) would break up the tables; N8N_LOG_LEVEL=warn shows them.
@@ -35,6 +37,7 @@ const SCENARIOS: Scenario<unknown>[] = [
 	imageMemory,
 	load,
 	rateLimit,
+	streaming,
 ];
 
 const ONLY = process.env.BENCH_ONLY?.trim();

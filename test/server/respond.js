@@ -54,11 +54,14 @@ function sendFramed(res, record, status, body, headers, chunked) {
 function wait(ms, res) {
 	return new Promise((resolve) => {
 		if (ms <= 0) return resolve(undefined);
-		const timer = setTimeout(resolve, ms);
-		res.on('close', () => {
+		// The listener goes when the wait ends: a stream waits once per piece on one answer.
+		const done = () => {
 			clearTimeout(timer);
+			res.off('close', done);
 			resolve(undefined);
-		});
+		};
+		const timer = setTimeout(done, ms);
+		res.on('close', done);
 	});
 }
 

@@ -1,7 +1,8 @@
 'use strict';
 /*
  * The checks against `n8n start` on one version: the node and credential types n8n lists, the
- * credential's Test through n8n's REST path (credential-test-run.js), then the editor in chromium:
+ * credential's Test through n8n's REST path (credential-test-run.js), the table entries that run
+ * against a started n8n (server-entries.js: streaming), then the editor in chromium:
  * the Dataoorts panel and its Model picker (editor-check.js, model-picker.js).
  *
  * Screenshots go to the artifacts folder (editor-, model-picker-, canvas-<version>.png); with
@@ -13,6 +14,7 @@ const h = require('../n8n-harness');
 const { checkEditor, setupOwner } = require('../editor-check');
 const { checkConnectedNotice } = require('./panel-hints');
 const { runCredentialTests } = require('./credential-test-run');
+const { publishServerEntries, runServerEntries } = require('./server-entries');
 const { check, record, assert, J } = require('./reporter');
 const { NODE_TYPES, CREDENTIAL_TYPES } = require('./constants');
 const { freePort } = require('./version-context');
@@ -31,6 +33,7 @@ async function serverChecks(scope, ctx, opts, playwright) {
 	let srv;
 	let cookie;
 	let startError = null;
+	const unpublished = await publishServerEntries(ctx);
 	try {
 		srv = await h.startN8n(ctx.info, ctx.env, { port: await freePort(), timeoutMs: 120000 });
 		ctx.timings.start = srv.startMs;
@@ -46,12 +49,14 @@ async function serverChecks(scope, ctx, opts, playwright) {
 				...(opts.editor ? [NAMES.editor, NAMES.picker, NAMES.hints, NAMES.notice] : []),
 			];
 			for (const name of names) record(scope, name, false, startError);
+			await runServerEntries(scope, ctx, srv, unpublished, startError);
 			return;
 		}
 		await check(scope, NAMES.types, () => checkTypes(srv.url, cookie));
 		const t = Date.now();
 		await runCredentialTests(scope, srv, cookie);
 		ctx.timings.credentialTests = Date.now() - t;
+		await runServerEntries(scope, ctx, srv, unpublished);
 		if (opts.editor) await editorChecks(scope, ctx, srv, cookie, opts, playwright);
 	} finally {
 		if (srv) await srv.stop();

@@ -23,7 +23,8 @@ async function runVersion(info, { opts, tarball, playwright }) {
 		if (!installed) return;
 		if (!(await check(scope, 'credentials + workflows imported', () => importAll(ctx)))) return;
 		for (const entry of CHECKS)
-			if (appliesTo(entry.versions, info.version)) await runWorkflowCheck(scope, entry, ctx);
+			if (!entry.server && appliesTo(entry.versions, info.version))
+				await runWorkflowCheck(scope, entry, ctx);
 		await serverChecks(scope, ctx, opts, playwright);
 	} finally {
 		await vc.closeContext(ctx, opts.keep);

@@ -59,6 +59,8 @@ test('the optional features are options with their documented names', () => {
 	expect(option('jsonSchema').description).toMatch(/guided_json.*depends on the model/);
 	// Starts empty: adding it to a text-only flow sends no image and breaks nothing.
 	expect(option('imageBinaryProperties')).toMatchObject({ type: 'string', default: '' });
+	// On by default: a streaming chat shows the answer as it comes; off keeps it whole.
+	expect(option('streamToChat')).toMatchObject({ type: 'boolean', default: true });
 });
 
 test('version 1: the model list is the catalog, defaulting to google/gemma-3-12b-it', () => {
@@ -187,6 +189,7 @@ test('the documented table: names and ranges as the provider documents them', ()
 			'jsonSchema',
 			'reasoning',
 			'responseFormat',
+			'streamToChat',
 		].sort(),
 	);
 });
