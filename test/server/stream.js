@@ -23,13 +23,18 @@ const { send, wait } = require('./respond');
  * }} StreamSettings
  */
 
-/** `text` cut into `count` pieces of about equal length (whole characters, never half a pair). */
+/** `text` cut into `count` pieces of about equal length (fewer only when it is shorter), whole characters. */
 function cut(text, count) {
 	const chars = Array.from(text);
-	const size = Math.max(1, Math.ceil(chars.length / Math.max(1, count)));
-	const pieces = [];
-	for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
-	return pieces;
+	const pieces = Math.max(1, Math.min(count, chars.length));
+	return Array.from({ length: pieces }, (_, index) =>
+		chars
+			.slice(
+				Math.floor((index * chars.length) / pieces),
+				Math.floor(((index + 1) * chars.length) / pieces),
+			)
+			.join(''),
+	);
 }
 
 /** One event's bytes: its data (on two `data:` lines when multiline), the chosen line ending. */

@@ -49,6 +49,7 @@ async function streamBothWays(ctx, send, nodeName) {
 		`no streaming request reached the stand-in: ${J(streamed.requests.map((q) => q.body))}`,
 	);
 	const sent = upstream.pieces;
+	assert(sent.length === PIECES, `the stand-in sent ${sent.length} pieces, not ${PIECES}`);
 	const answer = sent.map((piece) => piece.text).join('');
 	const got = itemsOf(r, nodeName);
 	assert(
