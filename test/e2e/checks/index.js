@@ -13,7 +13,7 @@
  *             (verify judges the raw result alone)
  *   before / after (ctx)           optional, around the execution (e.g. the stand-in's tool calls)
  *   server(ctx, srv)   instead of `n8n execute`: the workflow is published, and this runs against
- *             `n8n start` (srv.url), returning the check's note (lib/server-checks.js)
+ *             `n8n start` (srv.url), returning the check's note (lib/server-entries.js)
  *   verify({ run, requests, result, ctx })   throws on a failed assertion; may return a note.
  *             run: n8n's run JSON; requests: what the Dataoorts stand-in received meanwhile;
  *             result: { code, stdout, stderr, ms, run }; ctx: { api, smtp, outDir, info }

@@ -141,3 +141,29 @@ test('the governor slot of a stream that ends well is freed at its end, not befo
 	expect(idle).toEqual([false, false, false, false]);
 	expect(governor.idle).toBe(true);
 });
+
+test('before the first piece the usual rules hold: a 429 with Retry-After is waited out, then it streams', async () => {
+	server.current.setFaultPlan(({ attempt }) =>
+		attempt === 1 ? { kind: 'status', status: 429, retryAfter: '1' } : undefined,
+	);
+	server.current.setStreaming({ pieces: 3 });
+	const run = await runStreaming(server, ask({ maxRetries: 0 }));
+	expect(run.error).toBeUndefined();
+	expect(streamFlags()).toEqual([true, true]);
+	expect(
+		server.current.apiRequests[1].receivedAt - server.current.apiRequests[0].receivedAt,
+	).toBeGreaterThanOrEqual(900);
+	expect(typesOf(run)).toEqual(['begin', 'item', 'item', 'item', 'end']);
+});
+
+test('the size cap counts the whole stream: past 10 MiB it ends with the usual error', async () => {
+	const megabyte = 'a'.repeat(1024 * 1024);
+	server.current.setStreaming({ pieces: Array.from({ length: 11 }, () => megabyte) });
+	const run = await runStreaming(server, ask({ maxRetries: 2 }));
+	expect(run.error?.message).toBe(
+		'Dataoorts streamed an answer larger than the 10485760-byte limit',
+	);
+	expect(server.current.apiRequests).toHaveLength(1);
+	// No piece past the cap reached the chat.
+	expect(run.textOf().length).toBeLessThanOrEqual(10 * 1024 * 1024);
+});

@@ -45,7 +45,7 @@ test('pieces reach sendChunk as they are written: begin, an item per piece, end;
 	const items = run.chunks.filter((chunk) => chunk.type === 'item');
 	for (let index = 1; index < items.length; index++)
 		expect(items[index - 1].seenAt).toBeLessThan(request.pieces![index].at);
-	expect(chunk0(run)).toMatchObject({ metadata: { nodeName: 'Dataoorts', itemIndex: 0 } });
+	expect(run.chunks[0]).toMatchObject({ metadata: { nodeName: 'Dataoorts', itemIndex: 0 } });
 
 	server.current.reset();
 	const plain = await unstreamed();
@@ -53,8 +53,6 @@ test('pieces reach sendChunk as they are written: begin, an item per piece, end;
 	expect(run.outputs).toEqual(plain);
 	expect(run.outputs![0][0].json).toMatchObject({ response: ANSWER, usage: { total_tokens: 19 } });
 });
-
-const chunk0 = (run: { chunks: unknown[] }) => run.chunks[0];
 
 test.each([
 	['\\r\\n lines', { framing: 'crlf' as const }],
