@@ -4,7 +4,7 @@
  * piece, `end`, through n8n's sendChunk, as n8n's own AI Agent does. Thoughts of reasoning models
  * stay out of the chat (reasoning-stream.ts). n8n versions without the streaming API get nothing.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isReasoningModel, ReasoningStream } from '../shared/reasoning-stream';
 import type { PieceHandler } from '../shared/transport';
@@ -17,11 +17,17 @@ export interface ItemStream {
 
 type ChunkType = 'begin' | 'item' | 'end';
 
-/** Whether this execution streams: false where n8n has no streaming API, or it fails. */
+/**
+ * Whether this execution streams: false where n8n has no streaming API, or it fails; false too
+ * when an AI Agent calls the node as its tool (the tool's answer is for the agent, not the chat).
+ */
 function streams(context: IExecuteFunctions): boolean {
 	if (typeof context.isStreaming !== 'function' || typeof context.sendChunk !== 'function')
 		return false;
 	try {
+		// An agent's tool runs as an ordinary node whose output n8n rewires to the agent (2.x).
+		if (context.getNode().rewireOutputLogTo === NodeConnectionTypes.AiTool) return false;
+		if (typeof context.isToolExecution === 'function' && context.isToolExecution()) return false;
 		return context.isStreaming() === true;
 	} catch {
 		return false;
