@@ -8,6 +8,7 @@ import {
 	DataoortsRateLimitError,
 	DataoortsResponseError,
 	DataoortsStatusError,
+	DataoortsStreamError,
 	DataoortsTimeoutError,
 	DataoortsTooDeepError,
 	N8nTooOldError,
@@ -78,6 +79,10 @@ const EVERY_CODE: Record<
 	},
 	DATAOORTS_TIMEOUT: { error: new DataoortsTimeoutError(1000), shownAs: 'api' },
 	DATAOORTS_RATE_LIMITED: { error: new DataoortsRateLimitError('limited'), shownAs: 'api' },
+	DATAOORTS_STREAM_BROKEN: {
+		error: new DataoortsStreamError('the stream broke off after 2 pieces', 2),
+		shownAs: 'api',
+	},
 	DATAOORTS_ABORTED: { error: new DataoortsAbortError(), shownAs: 'api' },
 	DATAOORTS_N8N_TOO_OLD: { error: new N8nTooOldError('too old', '2.16.0'), shownAs: 'operation' },
 };
