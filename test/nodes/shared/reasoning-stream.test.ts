@@ -56,22 +56,24 @@ test('an opening <think> is dropped, also from a model not known to reason', () 
 		}
 });
 
-test('a model that does not reason: everything is text, as it arrives', () => {
-	const { out } = split(['Hello', ' <b>world</b>', ' </thin'], false);
-	expect(out).toEqual([
-		{ kind: 'text', text: 'Hello' },
-		{ kind: 'text', text: ' <b>world</b>' },
-		{ kind: 'text', text: ' </thin' },
-	]);
-});
+const R = (text: string) => ({ kind: 'reasoning', text });
+const T = (text: string) => ({ kind: 'text', text });
 
-test('thoughts are handed on as they come, holding back only what could start </think>', () => {
-	const { out } = split(['Let me think', ' about it </th', 'ink>Yes.'], true);
-	expect(out).toEqual([
-		{ kind: 'reasoning', text: 'Let me think' },
-		{ kind: 'reasoning', text: ' about it ' },
-		{ kind: 'text', text: 'Yes.' },
-	]);
+test.each([
+	[
+		'a model that does not reason: everything is text, as it arrives',
+		false,
+		['Hello', ' <b>world</b>', ' </thin'],
+		[T('Hello'), T(' <b>world</b>'), T(' </thin')],
+	],
+	[
+		'thoughts are handed on as they come, holding back only what could start </think>',
+		true,
+		['Let me think', ' about it </th', 'ink>Yes.'],
+		[R('Let me think'), R(' about it '), T('Yes.')],
+	],
+])('%s', (_name, thinking, pieces, expected) => {
+	expect(split(pieces, thinking).out).toEqual(expected);
 });
 
 test('thoughts cut off before </think>: handed on again as the text at the end', () => {
