@@ -14,7 +14,13 @@ import { checkEndpoint } from './endpoint';
 import { encodeBody } from './payload';
 import { createRedactor, secretForms } from './redact';
 import { attemptStream, type PieceHandler } from './stream';
-import { refusedStream, refusesStream, rememberRefusal, streamingPayload } from './stream-fallback';
+import {
+	refusedStream,
+	refusesStream,
+	rememberRefusal,
+	withStream,
+	withoutStream,
+} from './stream-fallback';
 import { governorFor } from './accounts';
 import type { AccountGovernor, Ticket } from './governor';
 import type { GovernorLogger } from './governor-messages';
@@ -136,11 +142,12 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 	// The key as sent, and what scrubs it out of answers: once per request, not per attempt.
 	const apiKey = checkApiKey(request.connection.apiKey);
 	const key = { apiKey, redactor: createRedactor(apiKey), forms: secretForms(apiKey) };
-	const payload = encodeBody(request.body);
 	const governor = governorFor(url, apiKey);
 	const { onPiece } = request;
-	let streamPayload =
-		onPiece && !refusesStream(governor) ? streamingPayload(request.body) : undefined;
+	const plain = encodeBody(request.body);
+	const streamed = onPiece && !refusesStream(governor) ? withStream(plain) : undefined;
+	let payload = streamed ?? plain;
+	let streaming = streamed !== undefined;
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
 	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
 	// One execution's signal is shared by all its items in flight (up to 64, plus waiters): more
@@ -152,7 +159,7 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		try {
 			// The ticket is held until the answer ends: a stream occupies the account until [DONE].
 			const answer = onPiece
-				? await attemptStream(url, streamPayload ?? payload, request, key, onPiece)
+				? await attemptStream(url, payload, request, key, onPiece)
 				: await attemptOnce(url, payload, request, key);
 			governor.settle(ticket);
 			return answer;
@@ -165,10 +172,11 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 				ticket,
 				limited ? { retryAfterMs, deadline, logger: request.logger } : undefined,
 			);
-			if (streamPayload !== undefined && refusedStream(error)) {
+			if (streaming && refusedStream(error)) {
 				// Asked once more at once, without `stream`; this account is not asked to stream again.
 				rememberRefusal(governor);
-				streamPayload = undefined;
+				payload = withoutStream(payload);
+				streaming = false;
 				continue;
 			}
 			const delayMs = delayBeforeRetry(error, attempt, state, request);

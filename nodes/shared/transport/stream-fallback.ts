@@ -25,9 +25,36 @@ export function refusedStream(error: DataoortsError): boolean {
 	return texts.some((text) => /\bstream\b/i.test(text));
 }
 
-/** The request body with `stream: true` in `data`; a body without `data` is sent as it is. */
-export function streamingPayload(body: unknown): string | undefined {
-	const data = (body as { data?: unknown } | null)?.data;
-	if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-	return JSON.stringify({ ...(body as object), data: { ...data, stream: true } });
+/**
+ * Where `data`'s members begin in the encoded body `{"model": …, "data": {…}}`. The model is a
+ * string, and a quote inside a JSON string is escaped, so the first `"data":{` is the body's own.
+ */
+const DATA = '"data":{';
+
+type Payload = string | Buffer;
+
+function splice(payload: Payload, at: number, remove: number, insert: string): Payload {
+	if (typeof payload === 'string')
+		return payload.slice(0, at) + insert + payload.slice(at + remove);
+	const parts = [payload.subarray(0, at), Buffer.from(insert), payload.subarray(at + remove)];
+	return Buffer.concat(parts);
+}
+
+/**
+ * The encoded body with `"stream":true` as the first member of `data`, or undefined when it has
+ * no `data` object. Edited as bytes, not encoded again: a body is encoded once (its images).
+ */
+export function withStream<P extends Payload>(payload: P): P | undefined {
+	const at = payload.indexOf(DATA);
+	if (at === -1) return undefined;
+	const members = at + DATA.length;
+	const empty = payload.slice(members, members + 1).toString() === '}';
+	return splice(payload, members, 0, empty ? '"stream":true' : '"stream":true,') as P;
+}
+
+/** The body as it was before withStream. */
+export function withoutStream<P extends Payload>(payload: P): P {
+	const members = payload.indexOf(DATA) + DATA.length;
+	const comma = payload.slice(members + 13, members + 14).toString() === ',';
+	return splice(payload, members, comma ? 14 : 13, '') as P;
 }
