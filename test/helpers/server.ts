@@ -88,6 +88,8 @@ export interface StreamSettings {
 	multiline?: boolean;
 	/** The mode holds for this many streaming requests only, then the answer streams as usual. */
 	times?: number;
+	/** The events compressed (flushed after each), with this Content-Encoding. */
+	encoding?: 'gzip' | 'deflate' | 'br';
 }
 
 export interface DataoortsTestServer {

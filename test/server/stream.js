@@ -5,6 +5,8 @@
 // upstream goes wrong: it ignores `stream`, refuses it (400), breaks off, or never says [DONE].
 'use strict';
 
+const zlib = require('node:zlib');
+
 const { envelopeError } = require('./contract');
 const { send, wait } = require('./respond');
 
@@ -20,6 +22,7 @@ const { send, wait } = require('./respond');
  *   comments?: boolean,
  *   multiline?: boolean,
  *   times?: number,
+ *   encoding?: 'gzip' | 'deflate' | 'br',
  * }} StreamSettings
  */
 
@@ -47,14 +50,35 @@ function frame(data, settings) {
 	return `${comment}${lines.join(eol)}${eol}${eol}`;
 }
 
-/** Writes `text`, resolved once it is handed to the socket (a break-off then cuts after it). */
-async function write(res, text, settings) {
-	if (!settings.bytewise) return await new Promise((resolve) => res.write(text, resolve));
-	for (const byte of Buffer.from(text, 'utf8')) {
-		if (res.destroyed) return;
-		res.write(Buffer.from([byte]));
-		await new Promise((resolve) => setImmediate(resolve));
+const ENCODERS = {
+	gzip: () => zlib.createGzip(),
+	deflate: () => zlib.createDeflate(),
+	br: () => zlib.createBrotliCompress(),
+};
+
+/**
+ * Where the events go: the answer as is, each byte on its own (`bytewise`), or through a
+ * compressor flushed after every event (`encoding`). Each write resolves once it is handed to the
+ * socket, so a break-off cuts after it.
+ */
+function sinkOf(res, settings) {
+	const encoder = settings.encoding && ENCODERS[settings.encoding]();
+	if (encoder) {
+		encoder.pipe(res);
+		return {
+			write: (text) => new Promise((resolve) => encoder.write(text, () => encoder.flush(resolve))),
+			end: () => encoder.end(),
+		};
 	}
+	const write = async (text) => {
+		if (!settings.bytewise) return await new Promise((resolve) => res.write(text, resolve));
+		for (const byte of Buffer.from(text, 'utf8')) {
+			if (res.destroyed) return;
+			res.write(Buffer.from([byte]));
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+	};
+	return { write, end: () => res.end() };
 }
 
 /**
@@ -78,7 +102,13 @@ async function streamAnswer(answer, settings, { req, res, record }) {
 	const pieces = Array.isArray(settings.pieces) ? settings.pieces : cut(text, settings.pieces ?? 8);
 	record.status = 200;
 	record.pieces = [];
-	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+	const encoding = settings.encoding ? { 'content-encoding': settings.encoding } : {};
+	res.writeHead(200, {
+		'content-type': 'text/event-stream',
+		'cache-control': 'no-cache',
+		...encoding,
+	});
+	const sink = sinkOf(res, settings);
 	res.flushHeaders();
 	if (mode === 'break-before') return void req.socket.destroy() || true;
 	await wait(settings.firstDelayMs ?? 0, res);
@@ -88,17 +118,17 @@ async function streamAnswer(answer, settings, { req, res, record }) {
 		if (mode === 'break-after' && index === (settings.breakAfter ?? 1))
 			return void req.socket.destroy() || true;
 		record.pieces.push({ text: piece, at: performance.now() });
-		await write(res, frame(JSON.stringify({ response: piece }), settings), settings);
+		await sink.write(frame(JSON.stringify({ response: piece }), settings));
 	}
 	const last = {
 		response: '',
 		usage,
 		...(toolCalls && toolCalls.length ? { tool_calls: toolCalls } : {}),
 	};
-	await write(res, frame(JSON.stringify(last), settings), settings);
-	if (mode !== 'no-done') await write(res, frame('[DONE]', settings), settings);
+	await sink.write(frame(JSON.stringify(last), settings));
+	if (mode !== 'no-done') await sink.write(frame('[DONE]', settings));
 	record.answeredAt = Date.now();
-	res.end();
+	sink.end();
 	return true;
 }
 

@@ -11,6 +11,7 @@ import type { Redactor } from './redact';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body';
 import type { ChatRequest } from './send';
 import { SseParser } from './sse';
+import { decodedBody } from './stream-decode';
 import { StreamedAnswer } from './stream-events';
 import { PieceRedactor } from './stream-redact';
 
@@ -66,7 +67,7 @@ async function readEvents(
 		}
 	};
 	let size = 0;
-	for await (const chunk of answer.body) {
+	for await (const chunk of decodedBody(answer.body, answer.headers, answer.statusCode)) {
 		size += chunk.length;
 		if (size > DEFAULT_MAX_RESPONSE_BYTES) throw tooLarge(answer.statusCode);
 		take(parser.push(chunk));

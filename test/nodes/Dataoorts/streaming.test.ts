@@ -59,6 +59,9 @@ test.each([
 	['\\r lines', { framing: 'cr' as const }],
 	['comments and two-line data', { comments: true, multiline: true }],
 	['every byte written on its own', { bytewise: true, pieces: 3 }],
+	['gzip, flushed after every event', { encoding: 'gzip' as const }],
+	['deflate', { encoding: 'deflate' as const }],
+	['br', { encoding: 'br' as const, framing: 'crlf' as const }],
 ])('every framing gives the same chat text and item: %s', async (_name, framing) => {
 	const question = `${QUESTION} — héllo 世界 🙂`;
 	server.current.setStreaming(framing);

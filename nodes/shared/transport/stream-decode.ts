@@ -1,0 +1,78 @@
+/**
+ * A streamed answer that a server or proxy compressed anyway (the node asks for no coding): its
+ * events decoded as they arrive (gzip, deflate, br), so they still reach the chat one by one. The
+ * size cap then counts decoded bytes, as for a whole answer.
+ */
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+
+import { DataoortsResponseError } from '../errors/errors';
+
+type Decoder = () => zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress;
+
+// Sync flushes let a truncated stream end as a broken stream, not as a decoding error.
+const FLUSH = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+
+const DECODERS: Record<string, Decoder> = {
+	gzip: () => zlib.createGunzip(FLUSH),
+	'x-gzip': () => zlib.createGunzip(FLUSH),
+	// Unzip reads the zlib wrapper that "deflate" means (RFC 9110).
+	deflate: () => zlib.createUnzip(FLUSH),
+	br: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+};
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function codingsOf(headers: Headers): string[] {
+	const header = headers['content-encoding'];
+	const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+	return value
+		.split(',')
+		.map((coding) => coding.trim().toLowerCase())
+		.filter((coding) => coding !== '' && coding !== 'identity');
+}
+
+/** zlib's own failures (a body that is not what its Content-Encoding says) named; others as they are. */
+function failureOf(error: unknown, codings: string[], status: number): unknown {
+	const code = String((error as { code?: unknown } | null)?.code ?? '');
+	const decoding =
+		code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI');
+	if (!decoding) return error;
+	return new DataoortsResponseError(
+		'DATAOORTS_INVALID_RESPONSE',
+		`Dataoorts streamed an answer that says Content-Encoding: ${codings.join(', ')} but could not be decoded (${(error as Error).message})`,
+		status,
+	);
+}
+
+async function* decoding(decoded: Readable, codings: string[], status: number) {
+	try {
+		for await (const chunk of decoded) yield chunk as Buffer;
+	} catch (error) {
+		throw failureOf(error, codings, status);
+	}
+}
+
+/** The body's bytes as the events were written: decoded where a coding was applied. */
+export function decodedBody(
+	body: Readable & AsyncIterable<Buffer>,
+	headers: Headers,
+	status: number,
+): AsyncIterable<Buffer> {
+	const codings = codingsOf(headers);
+	if (codings.length === 0) return body;
+	const unknown = codings.find((coding) => !Object.hasOwn(DECODERS, coding));
+	if (unknown !== undefined) {
+		throw new DataoortsResponseError(
+			'DATAOORTS_INVALID_RESPONSE',
+			`Dataoorts streamed an answer with Content-Encoding: ${unknown}, which the node cannot decode`,
+			status,
+		);
+	}
+	// Codings were applied first to last: undone last first.
+	const decoders = [...codings].reverse().map((coding) => DECODERS[coding]());
+	const last = decoders[decoders.length - 1];
+	// Errors reach `last` (pipeline destroys every stream with the first one); nothing to do here.
+	pipeline([body, ...decoders], () => {});
+	return decoding(last, codings, status);
+}
