@@ -144,10 +144,11 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 	const key = { apiKey, redactor: createRedactor(apiKey), forms: secretForms(apiKey) };
 	const governor = governorFor(url, apiKey);
 	const { onPiece } = request;
-	const plain = encodeBody(request.body);
-	const streamed = onPiece && !refusesStream(governor) ? withStream(plain) : undefined;
-	let payload = streamed ?? plain;
+	let payload = encodeBody(request.body);
+	// The body with `stream: true` replaces it (not kept beside it: a body with images is large).
+	const streamed = onPiece && !refusesStream(governor) ? withStream(payload) : undefined;
 	let streaming = streamed !== undefined;
+	if (streamed !== undefined) payload = streamed;
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
 	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
 	// One execution's signal is shared by all its items in flight (up to 64, plus waiters): more
