@@ -1,13 +1,15 @@
 /**
  * The Dataoorts node's answers, streamed to the chat as they arrive when its execution streams
  * (a Chat Trigger, or a Webhook whose Response Mode is Streaming): per item `begin`, an `item` per
- * piece, `end`, through n8n's sendChunk, as n8n's own AI Agent does. Thoughts of reasoning models
- * stay out of the chat (reasoning-stream.ts). n8n versions without the streaming API get nothing.
+ * piece, `end`, through n8n's sendChunk, as n8n's own AI Agent does. The chat gets what `response`
+ * holds: with Reasoning `keep` the whole text, else only the answer after a reasoning model's
+ * thoughts (reasoning-stream.ts). n8n versions without the streaming API get nothing.
  */
 import { NodeConnectionTypes, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isReasoningModel, ReasoningStream } from '../shared/reasoning-stream';
 import type { PieceHandler } from '../shared/transport';
+import type { ReasoningMode } from './validation';
 
 /** One item's stream: the transport's piece handler, and its end (whatever the outcome). */
 export interface ItemStream {
@@ -37,15 +39,15 @@ function streams(context: IExecuteFunctions): boolean {
 /** The item streams to use per item, or undefined when the execution does not stream. */
 export function chatStreamOf(
 	context: IExecuteFunctions,
-): ((itemIndex: number, model: string) => ItemStream) | undefined {
+): ((itemIndex: number, model: string, reasoning: ReasoningMode) => ItemStream) | undefined {
 	if (!streams(context)) return undefined;
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		// n8n's sendChunk is async: a failed write to a closed chat must not fail the item.
 		const sent = context.sendChunk(type, itemIndex, content) as unknown;
 		if (sent instanceof Promise) sent.catch(() => {});
 	};
-	return (itemIndex, model) => {
-		const split = new ReasoningStream(isReasoningModel(model));
+	return (itemIndex, model, reasoning) => {
+		const split = reasoning === 'keep' ? undefined : new ReasoningStream(isReasoningModel(model));
 		let begun = false;
 		const hand = (pieces: ReturnType<ReasoningStream['push']>) => {
 			for (const piece of pieces) {
@@ -56,9 +58,9 @@ export function chatStreamOf(
 			}
 		};
 		return {
-			onPiece: (piece) => hand(split.push(piece)),
+			onPiece: (piece) => hand(split ? split.push(piece) : [{ kind: 'text', text: piece }]),
 			end: () => {
-				hand(split.end());
+				if (split) hand(split.end());
 				if (begun) send('end', itemIndex);
 			},
 		};

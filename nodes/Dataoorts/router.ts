@@ -78,7 +78,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			);
 			// JSON mode never streams: its reply is only usable whole.
 			if (parameters.streamToChat && parameters.responseFormat !== 'json')
-				stream = chatStream?.(itemIndex, parameters.model);
+				stream = chatStream?.(itemIndex, parameters.model, parameters.reasoning);
 			const answer = await sendChatRequest({
 				connection,
 				body: buildRequestBody(parameters, images),

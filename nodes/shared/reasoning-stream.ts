@@ -4,23 +4,21 @@
  * text. Whatever could be the start of a tag is held back until the next piece decides it.
  *
  * The incremental form of reasoning.ts's split, with what a stream cannot undo: it splits on the
- * first `</think>`, not the last; a model outside the catalog's reasoning models is read as
- * thinking only when its answer opens with `<think>`; and thoughts never closed by `</think>`
- * are handed on again, whole, as text at the end (as the whole-answer split makes them the answer).
+ * first `</think>`, not the last; and a model that is not a catalog reasoning model is read as
+ * thinking only when its answer opens with `<think>` (its text is otherwise handed on as it comes).
+ * Thoughts never closed by `</think>` stay reasoning, with no answer, as in the whole-answer split.
  */
+import { catalogModel } from './catalog';
+import { THINK_CLOSE as CLOSE, THINK_OPEN as OPEN, trimLeadingBlankLines } from './reasoning';
+
 export interface ReasoningPiece {
 	kind: 'reasoning' | 'text';
 	text: string;
 }
 
-const OPEN = '<think>';
-const CLOSE = '</think>';
-
-/** The catalog's models whose answers begin with their reasoning, closed by `</think>`. */
-const REASONING_MODELS = new Set(['deepseek-ai/deepseek-r1-distill-qwen-32b', 'qwen/qwq-32b']);
-
+/** A catalog model whose answers begin with its thoughts, closed by `</think>`. */
 export function isReasoningModel(modelId: string): boolean {
-	return REASONING_MODELS.has(modelId);
+	return catalogModel(modelId)?.reasoning ?? false;
 }
 
 /** Length of the longest end of `text` that is a proper start of `tag`. */
@@ -33,9 +31,6 @@ function partialTag(text: string, tag: string): number {
 export class ReasoningStream {
 	private mode: 'opening' | 'thoughts' | 'answer-start' | 'answer';
 	private pending = '';
-	/** Thoughts handed on so far, for the end of an answer whose thoughts were never closed. */
-	private thoughts = '';
-	private closed = false;
 
 	/** @param thinking the model begins its answers with thoughts (isReasoningModel). */
 	constructor(private thinking: boolean) {
@@ -56,8 +51,6 @@ export class ReasoningStream {
 		if (this.mode === 'opening') this.emit(out, this.thinking ? 'reasoning' : 'text', rest);
 		else if (this.mode === 'thoughts') this.emit(out, 'reasoning', rest);
 		else if (this.mode === 'answer') this.emit(out, 'text', rest);
-		if (this.thinking && !this.closed && this.thoughts !== '')
-			out.push({ kind: 'text', text: this.thoughts.replace(/^\s*\n/, '') });
 		return out;
 	}
 
@@ -101,23 +94,20 @@ export class ReasoningStream {
 		}
 		this.emit(out, 'reasoning', this.pending.slice(0, at));
 		this.pending = this.pending.slice(at + CLOSE.length);
-		this.closed = true;
 		this.mode = 'answer-start';
 		return true;
 	}
 
 	/** Leading blank lines of the answer are dropped; the indentation of its first line is kept. */
 	private answerStart(): boolean {
-		const blank = /^\s*/.exec(this.pending)![0];
-		if (blank.length === this.pending.length) return false;
-		this.pending = this.pending.slice(blank.lastIndexOf('\n') + 1);
+		// Blank so far: the next piece decides whether it is a blank line or an indentation.
+		if (this.pending.trim() === '') return false;
+		this.pending = trimLeadingBlankLines(this.pending);
 		this.mode = 'answer';
 		return true;
 	}
 
 	private emit(out: ReasoningPiece[], kind: ReasoningPiece['kind'], text: string): void {
-		if (text === '') return;
-		if (kind === 'reasoning') this.thoughts += text;
-		out.push({ kind, text });
+		if (text !== '') out.push({ kind, text });
 	}
 }

@@ -19,7 +19,7 @@ function context(fields: Record<string, unknown>, node: Record<string, unknown> 
 
 test('a streaming execution: begin, an item per piece, end', () => {
 	const { context: streaming, sent } = context({});
-	const item = chatStreamOf(streaming)!(2, 'google/gemma-3-12b-it');
+	const item = chatStreamOf(streaming)!(2, 'google/gemma-3-12b-it', 'separate');
 	item.onPiece('Hel');
 	item.onPiece('lo');
 	item.end();
@@ -31,9 +31,26 @@ test('a streaming execution: begin, an item per piece, end', () => {
 	]);
 });
 
+test.each([
+	['separate', 'Deep learning.'],
+	['drop', 'Deep learning.'],
+	['keep', 'Hmm.</think>\n\nDeep learning.'],
+])('a reasoning model with Reasoning %s: the chat gets what response holds', (mode, shown) => {
+	const { context: streaming, sent } = context({});
+	const item = chatStreamOf(streaming)!(0, 'qwen/qwq-32b', mode as 'separate');
+	for (const piece of ['Hmm.</th', 'ink>\n\nDeep ', 'learning.']) item.onPiece(piece);
+	item.end();
+	expect(
+		sent
+			.filter(([type]) => type === 'item')
+			.map(([, , text]) => text)
+			.join(''),
+	).toBe(shown);
+});
+
 test('no piece, no chunk: an item that failed before its first piece sends nothing', () => {
 	const { context: streaming, sent } = context({});
-	chatStreamOf(streaming)!(0, 'google/gemma-3-12b-it').end();
+	chatStreamOf(streaming)!(0, 'google/gemma-3-12b-it', 'separate').end();
 	expect(sent).toEqual([]);
 });
 
@@ -67,7 +84,7 @@ test('a rejected sendChunk (the chat went away) does not fail the item', async (
 		const { context: streaming } = context({
 			sendChunk: async () => await Promise.reject(new Error('closed')),
 		});
-		const item = chatStreamOf(streaming)!(0, 'google/gemma-3-12b-it');
+		const item = chatStreamOf(streaming)!(0, 'google/gemma-3-12b-it', 'separate');
 		expect(() => item.onPiece('x')).not.toThrow();
 		item.end();
 		await new Promise((resolve) => setTimeout(resolve, 20));

@@ -15,6 +15,7 @@ const server = useDataoortsServer({ apiKey: SECRET_KEY });
 
 const QUESTION = 'Tell me about serverless GPUs in a few words';
 const ANSWER = `Echo: ${QUESTION}`;
+const REPLY = 'Okay, so I need to think.\n</think>\n\nDeep learning learns.';
 const ask = (content: string, options = {}) => ({
 	parameters: { messages: { values: [{ role: 'user', content }] }, options },
 });
@@ -116,18 +117,25 @@ test('Stream to Chat given by an expression that is no boolean: the item fails n
 	expect(server.current.apiRequests).toHaveLength(0);
 });
 
-test('a reasoning model: only the answer after </think> goes to the chat; the item keeps what it had', async () => {
-	const reply = 'Okay, so I need to think.\n</think>\n\nDeep learning learns.';
-	const node = {
-		parameters: {
-			model: 'deepseek-ai/deepseek-r1-distill-qwen-32b',
-			messages: { values: [{ role: 'user', content: `[[reply]]${reply}` }] },
-		},
-	};
-	server.current.setStreaming({ pieces: 12 });
-	const run = await runStreaming(server, node);
-	expect(run.error).toBeUndefined();
-	expect(run.textOf()).toBe('Deep learning learns.');
-	server.current.reset();
-	expect(run.outputs).toEqual(await unstreamed(node));
-});
+test.each([
+	[3, 'separate (the default of version 3)', 'Deep learning learns.'],
+	[1, 'keep (the default of versions 1-2)', REPLY],
+])(
+	'a reasoning model, node version %d, Reasoning %s: the chat gets what response holds; the item is unchanged',
+	async (typeVersion, _mode, shown) => {
+		const node = {
+			typeVersion,
+			parameters: {
+				model: 'deepseek-ai/deepseek-r1-distill-qwen-32b',
+				messages: { values: [{ role: 'user', content: `[[reply]]${REPLY}` }] },
+			},
+		};
+		server.current.setStreaming({ pieces: 12 });
+		const run = await runStreaming(server, node);
+		expect(run.error).toBeUndefined();
+		expect(run.textOf()).toBe(shown);
+		expect(run.outputs![0][0].json.response).toBe(shown);
+		server.current.reset();
+		expect(run.outputs).toEqual(await unstreamed(node));
+	},
+);

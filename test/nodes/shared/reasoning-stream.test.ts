@@ -7,6 +7,7 @@ import {
 	ReasoningStream,
 	type ReasoningPiece,
 } from '../../../nodes/shared/reasoning-stream';
+import { splitReasoning } from '../../../nodes/shared/reasoning';
 
 /** The reasoning and the text handed on for `pieces`, and how many pieces each came in. */
 function split(pieces: string[], thinking: boolean) {
@@ -76,10 +77,21 @@ test.each([
 	expect(split(pieces, thinking).out).toEqual(expected);
 });
 
-test('thoughts cut off before </think>: handed on again as the text at the end', () => {
-	const { reasoning, text } = split(['Okay, so I need', ' to explain'], true);
+test('thoughts cut off before </think>: all reasoning, no answer (as the whole-answer split)', () => {
+	const pieces = ['Okay, so I need', ' to explain'];
+	const { reasoning, text } = split(pieces, true);
 	expect(reasoning).toBe('Okay, so I need to explain');
-	expect(text).toBe('Okay, so I need to explain');
+	expect(text).toBe('');
+	const whole = splitReasoning(pieces.join(''), true)!;
+	expect([whole.reasoning, whole.answer]).toEqual([reasoning, text]);
+});
+
+test('the documented answer splits as the whole-answer split does', () => {
+	const whole = splitReasoning(DOCUMENTED, true)!;
+	for (const pieces of everyCut(DOCUMENTED)) {
+		const { reasoning, text } = split(pieces, true);
+		expect([reasoning.trim(), text]).toEqual([whole.reasoning, whole.answer]);
+	}
 });
 
 test('an answer of blank lines only after </think> is empty text', () => {
