@@ -7,6 +7,7 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
 import { DataoortsResponseError } from '../errors/errors';
+import { contentEncodings, type Headers } from './read-body';
 
 type Decoder = () => zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress;
 
@@ -20,17 +21,6 @@ const DECODERS: Record<string, Decoder> = {
 	deflate: () => zlib.createUnzip(FLUSH),
 	br: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
 };
-
-type Headers = Record<string, string | string[] | undefined>;
-
-function codingsOf(headers: Headers): string[] {
-	const header = headers['content-encoding'];
-	const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-	return value
-		.split(',')
-		.map((coding) => coding.trim().toLowerCase())
-		.filter((coding) => coding !== '' && coding !== 'identity');
-}
 
 /** zlib's own failures (a body that is not what its Content-Encoding says) named; others as they are. */
 function failureOf(error: unknown, codings: string[], status: number): unknown {
@@ -59,7 +49,7 @@ export function decodedBody(
 	headers: Headers,
 	status: number,
 ): AsyncIterable<Buffer> {
-	const codings = codingsOf(headers);
+	const codings = contentEncodings(headers);
 	if (codings.length === 0) return body;
 	const unknown = codings.find((coding) => !Object.hasOwn(DECODERS, coding));
 	if (unknown !== undefined) {
