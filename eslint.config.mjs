@@ -7,14 +7,15 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importPlugin from 'eslint-plugin-import-x';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const communityNodesRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default defineConfig(
-	globalIgnores(['dist', 'bench/.build', 'coverage']),
+	globalIgnores(['dist', 'bench/.build', 'bench/results', 'coverage']),
 	{
-		files: ['**/*.ts'],
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [
 			js.configs.recommended,
 			tseslint.configs.recommended,
@@ -83,5 +84,38 @@ export default defineConfig(
 			// undici, the transport's HTTP client, is the package's one runtime dependency.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
+	},
+	// Tests, the benchmark and their scripts: not a community node, so n8n's rules do not apply;
+	// they run on Node itself (its globals, CommonJS for the .js harnesses), and the e2e, queue and
+	// bench scripts report on the console.
+	{
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		extends: [
+			js.configs.recommended,
+			tseslint.configs.recommended,
+			importPlugin.configs['flat/recommended'],
+		],
+		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+		rules: {
+			'prefer-spread': 'off',
+			// The loopback server and e2e helpers are plain JavaScript, typed where they are required;
+			// some tests require a module late on purpose (to see what loading it does).
+			'@typescript-eslint/no-require-imports': ['error', { allow: ['^\\.\\.?/'] }],
+		},
+	},
+	{
+		files: ['bench/**/*.ts'],
+		// The benchmark times require() itself and loads the built package by computed path.
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
+	},
+	{
+		files: ['test/**/*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: { sourceType: 'commonjs', globals: { ...globals.node, ...globals.jest } },
+	},
+	{
+		files: ['test/**/*.{ts,js}'],
+		ignores: ['test/e2e/**', 'test/queue/**'],
+		rules: { 'no-console': 'error' },
 	},
 );

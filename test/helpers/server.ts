@@ -46,9 +46,13 @@ export interface Fault {
 	argument?: string;
 }
 
+/** A request's JSON body as parsed: any shape the node (or a hostile test) sent; tests read it freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ParsedBody = any;
+
 export type FaultPlan = (context: {
 	index: number;
-	body: any;
+	body: ParsedBody;
 	attempt: number;
 	key: string;
 }) => Fault | undefined;
@@ -58,7 +62,7 @@ export interface RecordedRequest {
 	url: string;
 	authorization: string | undefined;
 	headers: Record<string, string | string[] | undefined>;
-	body: any;
+	body: ParsedBody;
 	rawBody: string;
 	receivedAt: number;
 	remotePort: number;

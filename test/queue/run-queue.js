@@ -13,7 +13,6 @@
  *                                         run keeps its *.log files anyway),
  *                                         QUEUE_TIMEOUT_MINUTES (whole run, default 15)
  */
-const fs = require('fs');
 const setup = require('./setup');
 const { burst, burstWithSigterm } = require('./scenarios');
 const c = require('./checks');

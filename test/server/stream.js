@@ -110,13 +110,18 @@ async function streamAnswer(answer, settings, { req, res, record }) {
 	});
 	const sink = sinkOf(res, settings);
 	res.flushHeaders();
-	if (mode === 'break-before') return void req.socket.destroy() || true;
+	if (mode === 'break-before') {
+		req.socket.destroy();
+		return true;
+	}
 	await wait(settings.firstDelayMs ?? 0, res);
 	for (const [index, piece] of pieces.entries()) {
 		if (res.destroyed) return true;
 		if (index > 0) await wait(settings.intervalMs ?? 0, res);
-		if (mode === 'break-after' && index === (settings.breakAfter ?? 1))
-			return void req.socket.destroy() || true;
+		if (mode === 'break-after' && index === (settings.breakAfter ?? 1)) {
+			req.socket.destroy();
+			return true;
+		}
 		record.pieces.push({ text: piece, at: performance.now() });
 		await sink.write(frame(JSON.stringify({ response: piece }), settings));
 	}

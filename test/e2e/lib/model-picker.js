@@ -1,4 +1,5 @@
 'use strict';
+/* global window -- page.evaluate's function runs in the browser page */
 /*
  * Editor: the Model resource locator of an open version 2 Dataoorts panel. Widens the panel, opens
  * From List, waits for the entries n8n fetched through the node's searchModels, screenshots the

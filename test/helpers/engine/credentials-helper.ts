@@ -41,10 +41,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(
-		_nodeCredentials: INodeCredentialsDetails,
-		_type: string,
-	): Promise<ICredentials> {
+	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by the Dataoorts node');
 	}
 

@@ -25,7 +25,6 @@ const node = {
 
 if (TINYPROXY === undefined) {
 	const why = "Debian's tinyproxy is not installed (apt-get install -y tinyproxy; .ci/run does it)";
-	console.warn(`proxy.test.ts: the real-proxy tests are SKIPPED: ${why}`);
 	test.skip(`SKIPPED: ${why}`, () => {});
 } else {
 	beforeAll(async () => {
