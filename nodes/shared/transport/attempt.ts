@@ -1,6 +1,4 @@
 /** One attempt: the POST with the Bearer key, its timeout and cancellation, and what it failed with. */
-import type { Dispatcher } from 'undici';
-
 import {
 	DataoortsAbortError,
 	DataoortsError,
@@ -11,7 +9,7 @@ import {
 import type { DataoortsSuccessBody } from '../wire';
 import { holdDemand } from './connect-gate';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
-import { dispatcherFor, undici } from './dispatcher';
+import { dispatcherFor, undici, type Dispatcher } from './dispatcher';
 import type { Redactor } from './redact';
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './read-body';
 import { classifyAnswer } from './response-body';

@@ -7,7 +7,7 @@
  * against the real API. Attempts hold a lease while they are live and give it back before they
  * abort, so those reconnects find no demand and are refused before any socket is opened.
  */
-import type { buildConnector } from 'undici';
+import type { buildConnector } from './dispatcher';
 
 const demand = new Map<string, number>();
 
@@ -57,6 +57,6 @@ export function gatedConnector(
 			return;
 		}
 		// Asynchronous, as a real connection attempt would be.
-		process.nextTick(callback, new NoDemandError(origin), null);
+		queueMicrotask(() => callback(new NoDemandError(origin), null));
 	};
 }

@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 
 import { gatedConnector } from './connect-gate';
 
@@ -13,6 +13,9 @@ import { gatedConnector } from './connect-gate';
  *
  * undici is required lazily: n8n loads every community node at start, and most of them never run.
  */
+
+// undici's types, for the transport's other files: undici is imported here only.
+export type { buildConnector, Dispatcher };
 
 const POOL_OPTIONS = {
 	// More than the node's highest concurrency, so several executions can share one origin.

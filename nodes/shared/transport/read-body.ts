@@ -4,33 +4,12 @@
  * none), the cap counting decoded bytes so a compression bomb ends with an error, not with n8n
  * out of memory. A leading UTF-8 byte-order mark is dropped in every framing.
  */
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-
 import { DataoortsResponseError } from '../errors/errors';
+import { BODY_DECODERS } from './codings';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 export type Headers = Record<string, string | string[] | undefined>;
-
-type Decoder = (bytes: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
-
-const gunzip: Decoder = promisify(zlib.gunzip);
-const inflate: Decoder = promisify(zlib.inflate);
-const inflateRaw: Decoder = promisify(zlib.inflateRaw);
-const brotli: Decoder = promisify(zlib.brotliDecompress);
-
-/** zlib's two-byte header (RFC 1950); servers that say "deflate" send raw DEFLATE too. */
-const isZlibWrapped = (bytes: Buffer) =>
-	bytes.length >= 2 && (bytes[0] & 0x0f) === 8 && (bytes[0] * 256 + bytes[1]) % 31 === 0;
-
-const DECODERS: Record<string, Decoder> = {
-	gzip: gunzip,
-	'x-gzip': gunzip,
-	br: brotli,
-	deflate: async (bytes, options) =>
-		await (isZlibWrapped(bytes) ? inflate : inflateRaw)(bytes, options),
-};
 
 /** The codings applied, first to last ("identity" is none). */
 export function contentEncodings(headers: Headers): string[] {
@@ -90,7 +69,7 @@ function decodeError(error: unknown, coding: string, status: number, maxBytes: n
 async function decode(bytes: Buffer, codings: string[], status: number, maxBytes: number) {
 	let decoded = bytes;
 	for (const coding of [...codings].reverse()) {
-		decoded = await DECODERS[coding](decoded, { maxOutputLength: maxBytes }).catch((error) => {
+		decoded = await BODY_DECODERS[coding](decoded, { maxOutputLength: maxBytes }).catch((error) => {
 			throw decodeError(error, coding, status, maxBytes);
 		});
 	}
@@ -113,6 +92,6 @@ export async function readCappedText(
 	const bytes = await readCappedBytes(body, headers, status, maxBytes);
 	const codings = contentEncodings(headers);
 	const decodable =
-		codings.length > 0 && codings.every((coding) => Object.hasOwn(DECODERS, coding));
+		codings.length > 0 && codings.every((coding) => Object.hasOwn(BODY_DECODERS, coding));
 	return UTF8.decode(decodable ? await decode(bytes, codings, status, maxBytes) : bytes);
 }

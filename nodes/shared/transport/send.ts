@@ -3,8 +3,6 @@
  * failure is retried until one succeeds, the error is final, or the item's budgets are spent
  * (Max Retries for 408/409/5xx, network errors and timeouts; Max Rate Limit Wait for 429s).
  */
-import { setMaxListeners } from 'node:events';
-
 import type { DataoortsConnection } from '../connection';
 import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
@@ -151,9 +149,10 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 	if (streamed !== undefined) payload = streamed;
 	const maxWaitMs = request.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
 	const state: RetryState = { retries: 0, rateLimited: 0, waits: new RateLimitWait(maxWaitMs) };
-	// One execution's signal is shared by all its items in flight (up to 64, plus waiters): more
-	// listeners than Node's default of 10 is expected, not a leak.
-	if (request.signal) setMaxListeners(0, request.signal);
+	// One execution's signal is shared by all its items in flight (up to 64, plus waiters): each
+	// request listens on a signal of its own that follows it (AbortSignal.any adds no listener to
+	// the shared one), so no signal gets past Node's warning threshold of 10 listeners.
+	if (request.signal) request = { ...request, signal: AbortSignal.any([request.signal]) };
 	for (let attempt = 1; ; attempt++) {
 		if (request.signal?.aborted) throw new DataoortsAbortError();
 		const ticket = await takeTurn(governor, state.waits, request, attempt - 1);

@@ -3,24 +3,9 @@
  * events decoded as they arrive (gzip, deflate, br), so they still reach the chat one by one. The
  * size cap then counts decoded bytes, as for a whole answer.
  */
-import { pipeline, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
-
 import { DataoortsResponseError } from '../errors/errors';
+import { decodeStream, STREAM_DECODERS, type Readable } from './codings';
 import { contentEncodings, type Headers } from './read-body';
-
-type Decoder = () => zlib.Gunzip | zlib.Unzip | zlib.BrotliDecompress;
-
-// Sync flushes let a truncated stream end as a broken stream, not as a decoding error.
-const FLUSH = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
-
-const DECODERS: Record<string, Decoder> = {
-	gzip: () => zlib.createGunzip(FLUSH),
-	'x-gzip': () => zlib.createGunzip(FLUSH),
-	// Unzip reads the zlib wrapper that "deflate" means (RFC 9110).
-	deflate: () => zlib.createUnzip(FLUSH),
-	br: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
-};
 
 /** zlib's own failures (a body that is not what its Content-Encoding says) named; others as they are. */
 function failureOf(error: unknown, codings: string[], status: number): unknown {
@@ -51,7 +36,7 @@ export function decodedBody(
 ): AsyncIterable<Buffer> {
 	const codings = contentEncodings(headers);
 	if (codings.length === 0) return body;
-	const unknown = codings.find((coding) => !Object.hasOwn(DECODERS, coding));
+	const unknown = codings.find((coding) => !Object.hasOwn(STREAM_DECODERS, coding));
 	if (unknown !== undefined) {
 		throw new DataoortsResponseError(
 			'DATAOORTS_INVALID_RESPONSE',
@@ -60,9 +45,5 @@ export function decodedBody(
 		);
 	}
 	// Codings were applied first to last: undone last first.
-	const decoders = [...codings].reverse().map((coding) => DECODERS[coding]());
-	const last = decoders[decoders.length - 1];
-	// Errors reach `last` (pipeline destroys every stream with the first one); nothing to do here.
-	pipeline([body, ...decoders], () => {});
-	return decoding(last, codings, status);
+	return decoding(decodeStream(body, [...codings].reverse()), codings, status);
 }
