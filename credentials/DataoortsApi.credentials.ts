@@ -50,5 +50,5 @@ export class DataoortsApi implements ICredentialType {
 	};
 
 	// No `test` request here: n8n would prefer it to the node's credential test, which goes
-	// through the node's transport and rules (nodes/Dataoorts/credential-test.ts).
+	// through the node's transport and rules (nodes/shared/credential-test.ts).
 }

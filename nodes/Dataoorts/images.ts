@@ -2,8 +2,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { ParameterValidationError } from '../shared/errors/errors';
+import { formatValue } from '../shared/format';
 import { checkModelTakesImages, imageContentPart } from '../shared/images';
-import { formatValue } from '../shared/parameters/check';
 import type { ImageContentPart } from '../shared/wire';
 
 const FIELD = 'options.imageBinaryProperties';

@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ParameterValidationError } from '../shared/errors/errors';
+import { formatValue } from '../shared/format';
 import { parseBoundedJson } from '../shared/json';
-import {
-	checkModel,
-	checkOptions,
-	formatValue,
-	type CheckedOptions,
-} from '../shared/parameters/check';
+import { checkModel, checkOptions, type CheckedOptions } from '../shared/parameters/check';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 type MessageRole = (typeof MESSAGE_ROLES)[number];

@@ -6,7 +6,7 @@
 import { catalogModel, TEXT_MODELS } from './catalog';
 import { ParameterValidationError } from './errors/errors';
 import { InlineImage } from './inline-image';
-import { formatValue } from './parameters/check';
+import { formatValue } from './format';
 import type { ImageContentPart } from './wire';
 
 const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];

@@ -139,13 +139,6 @@ export class DataoortsStreamError extends DataoortsError {
 	}
 }
 
-/** A wait for messages: "3600 s", "1.5 s". */
-export function formatSeconds(ms: number): string {
-	const seconds = ms / 1000;
-	if (seconds >= 1e9) return '10⁹ s or more'; // Retry-After's ceiling (transport/retry.ts)
-	return `${seconds >= 10 || Number.isInteger(seconds) ? Math.round(seconds) : seconds.toFixed(1)} s`;
-}
-
 /**
  * The account stayed rate limited longer than the item's Max Rate Limit Wait allows, while the
  * item was held back by the account's governor (its own 429s end as DataoortsStatusError).

@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ParameterValidationError } from '../errors/errors';
+import { formatValue } from '../format';
 import { modelIdProblem } from './model-id';
 import {
 	EXECUTION_OPTIONS,
@@ -16,17 +17,6 @@ import {
 	type NumericOptionSpec,
 	type PriceOption,
 } from './table';
-
-/** A short, safe rendering of a user value for an error message. */
-export function formatValue(value: unknown): string {
-	if (value === undefined) return 'undefined';
-	if (typeof value === 'string')
-		return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-		return String(value);
-	const json = JSON.stringify(value) ?? String(value);
-	return json.length > 60 ? `${json.slice(0, 60)}…` : json;
-}
 
 /**
  * Plain decimal notation, with an optional exponent. Number() also reads "0x1", "0b1", "0o7"

@@ -1,5 +1,6 @@
 /** What the account's governor hears of a 429, and what it says: the errors of the requests it fails, its log lines. */
-import { DataoortsRateLimitError, formatSeconds } from '../errors/errors';
+import { DataoortsRateLimitError } from '../errors/errors';
+import { formatSeconds } from '../format';
 
 /** The node's logger (n8n's `this.logger`) or anything with its `warn`. */
 export interface GovernorLogger {

@@ -4,7 +4,8 @@
  * (Max Retries for 408/409/5xx, network errors and timeouts; Max Rate Limit Wait for 429s).
  */
 import type { DataoortsConnection } from '../connection';
-import { DataoortsAbortError, formatSeconds, type DataoortsError } from '../errors/errors';
+import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
+import { formatSeconds } from '../format';
 import type { DataoortsSuccessBody } from '../wire';
 import { checkApiKey } from './api-key';
 import { attemptOnce } from './attempt';
