@@ -119,8 +119,8 @@ test('forget: back to cold, counting afresh from the next send', () => {
 	expect(perSecond(meter)).toBe(10);
 });
 
-test("the README's figures are the code's: growth per second, the backoff", () => {
-	const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+test("the documented figures (docs/limits.md) are the code's: growth per second, the backoff", () => {
+	const readme = readFileSync(path.resolve(__dirname, '../../../../docs/limits.md'), 'utf8');
 	expect(readme).toContain(
 		`raising it by ${GROWTH_PER_SECOND * 100} % per second while requests queue (${FAST_GROWTH_PER_SECOND * 100} % per second while the measure rests on fewer\n    than ${FEW_REQUESTS} requests)`,
 	);
