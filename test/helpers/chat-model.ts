@@ -5,16 +5,14 @@
 import type { IDataObject, INode, ISupplyDataFunctions } from 'n8n-workflow';
 
 import { LmChatDataoorts } from '../../nodes/LmChatDataoorts/LmChatDataoorts.node';
-import { SECRET_KEY } from './fixtures';
+import { SECRET_KEY, testNode } from './fixtures';
 
-const NODE: INode = {
+const NODE: INode = testNode({
 	id: 'c0ffee00-0000-4000-8000-000000000001',
 	name: 'Dataoorts Chat Model',
 	type: 'n8n-nodes-dataoorts.lmChatDataoorts',
 	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+});
 
 export interface Recorded {
 	inputs: unknown[];

@@ -18,15 +18,14 @@ import {
 	type DataoortsErrorCode,
 } from '../../../../nodes/shared/errors/errors';
 import { hintFor, toNodeError } from '../../../../nodes/shared/errors/to-node-error';
+import { testNode } from '../../../helpers/fixtures';
 
-const node: INode = {
+const node: INode = testNode({
 	id: 'n1',
 	name: 'Dataoorts',
 	type: 'n8n-nodes-dataoorts.dataoorts',
 	typeVersion: 2,
-	position: [0, 0],
-	parameters: {},
-};
+});
 
 const status = (code: number, providerCode?: number) =>
 	new DataoortsStatusError(
