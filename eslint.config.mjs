@@ -1,6 +1,7 @@
 // n8n's community-node lint: the configuration that `n8n-node lint` runs (@n8n/node-cli 0.48's
 // dist/configs/eslint.js, n8n Cloud variant), written out so that each plugin is pinned in
-// devDependencies, plus the undici transport's exceptions at the end.
+// devDependencies; then the undici transport's exceptions, each in its one file, and the
+// configuration for the tests and the benchmark.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -77,7 +78,8 @@ export default defineConfig(
 		},
 	},
 	{
-		// Node's zlib decodes answers a server or proxy compressed unasked; undici does not (codings.ts).
+		// Node's zlib decodes answers a server or proxy compressed unasked (undici's decompress
+		// interceptor reads no raw DEFLATE and skips error answers).
 		files: ['./nodes/shared/transport/codings.ts'],
 		rules: { '@n8n/community-nodes/no-restricted-imports': 'off' },
 	},
