@@ -2,7 +2,8 @@
  * The account's governor on jest's fake clock, for the governor's unit tests: a fresh governor
  * and logger per test, Math.random at 0 (no jitter), and what a pending acquire came to.
  */
-import { governorFor, resetGovernors } from '../../nodes/shared/transport/accounts';
+import { resetProcessState } from '../../nodes/shared/transport';
+import { governorFor } from '../../nodes/shared/transport/accounts';
 import type { AccountGovernor, Ticket } from '../../nodes/shared/transport/governor';
 
 export const URL_A = new URL('https://cloud.dataoorts.com/api/v1');
@@ -13,10 +14,10 @@ export const FAR = Number.MAX_SAFE_INTEGER;
 /** Sets up each test; read `current` inside tests. */
 export function useGovernor() {
 	const holder = {} as { governor: AccountGovernor; logger: { warn: jest.Mock } };
-	beforeEach(() => {
+	beforeEach(async () => {
+		await resetProcessState();
 		jest.useFakeTimers({ now: 1_000_000 });
 		jest.spyOn(Math, 'random').mockReturnValue(0);
-		resetGovernors();
 		holder.governor = governorFor(URL_A, KEY);
 		holder.logger = { warn: jest.fn() };
 	});

@@ -1,5 +1,5 @@
 /** Typed access to the loopback Dataoorts server for TypeScript tests. */
-import { closeDispatchers, resetGovernors } from '../../nodes/shared/transport';
+import { resetProcessState } from '../../nodes/shared/transport';
 
 export interface ServerOptions {
 	apiKey?: string;
@@ -116,7 +116,7 @@ export interface DataoortsTestServer {
 
 export const startDataoortsServer = serverModule.startDataoortsServer;
 
-/** Starts one server for a test file and resets it (and the accounts' governors) between tests. */
+/** Starts one server for a test file and resets it (and the process state: governors, pools, clock) between tests. */
 export function useDataoortsServer(options: ServerOptions = {}): {
 	current: DataoortsTestServer;
 } {
@@ -125,12 +125,12 @@ export function useDataoortsServer(options: ServerOptions = {}): {
 		holder.current = await startDataoortsServer(options);
 	});
 	// Each test starts as a fresh process would: fresh buckets, and governors that know nothing.
-	afterEach(() => {
+	afterEach(async () => {
 		holder.current.reset();
-		resetGovernors();
+		await resetProcessState();
 	});
 	afterAll(async () => {
-		await closeDispatchers();
+		await resetProcessState();
 		await holder.current.close();
 	});
 	return holder;

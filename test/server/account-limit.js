@@ -3,6 +3,8 @@
 // empty is answered 429 with a Retry-After; every request is recorded, let through or not.
 'use strict';
 
+const { serverClock } = require('./clock');
+
 /**
  * @typedef {{ rate: number, burst: number, retryAfter?: 'seconds' | 'none' | string }} AccountLimitOptions
  *   rate: tokens per second; burst: bucket size (also the start level); retryAfter: 'seconds'
@@ -38,7 +40,7 @@ function createAccountLimit(options) {
 		 * @param {string} key
 		 * @returns {{ limited: false } | { limited: true, retryAfter: string | undefined }}
 		 */
-		take(key, now = performance.now()) {
+		take(key, now = serverClock.now()) {
 			const bucket = buckets.get(key) ?? { tokens: burst, at: now };
 			bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
 			bucket.at = now;
@@ -49,7 +51,7 @@ function createAccountLimit(options) {
 			const total = totals.get(key) ?? { allowed: 0, limited: 0 };
 			total[allowed ? 'allowed' : 'limited'] += 1;
 			totals.set(key, total);
-			if (record) records.push({ key, at: Date.now(), allowed, retryAfter });
+			if (record) records.push({ key, at: now, allowed, retryAfter });
 			return allowed ? { limited: false } : { limited: true, retryAfter };
 		},
 		/** Every request that met the limit, in arrival order. */

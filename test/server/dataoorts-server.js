@@ -5,6 +5,8 @@
 // object it resolves to (the record and the knobs) is built in ./control.js.
 'use strict';
 
+const { serverClock } = require('./clock');
+
 const http = require('node:http');
 
 const contract = require('./contract');
@@ -36,7 +38,7 @@ function recordOf(/** @type {import('node:http').IncomingMessage} */ req, rawBod
 		headers: req.headers,
 		body: undefined,
 		rawBody,
-		receivedAt: Date.now(),
+		receivedAt: serverClock.now(),
 		remotePort: req.socket.remotePort ?? 0,
 	};
 	try {
@@ -56,7 +58,7 @@ function track(/** @type {ServerContext} */ ctx, res, /** @type {RecordedRequest
 	stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
 	res.on('close', () => {
 		stats.inFlight -= 1;
-		if (!res.writableFinished) record.closedEarlyAt = Date.now();
+		if (!res.writableFinished) record.closedEarlyAt = serverClock.now();
 	});
 }
 

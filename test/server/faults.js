@@ -3,6 +3,8 @@
 // message, e.g. "[[fault:429]]". One handler per kind; unknown kinds go on to ./hostile.js.
 'use strict';
 
+const { serverClock } = require('./clock');
+
 const zlib = require('node:zlib');
 
 const { envelopeError, successAnswer } = require('./contract');
@@ -53,7 +55,7 @@ async function hugeDeclared(_fault, { res, record }) {
 		'content-length': String(64 * 1024 * 1024),
 	});
 	res.write('{"result":');
-	await new Promise((resolve) => res.on('close', resolve));
+	await serverClock.park(Infinity, res);
 	return true;
 }
 
@@ -101,7 +103,7 @@ const FAULTS = {
 	},
 	html(_fault, { res, record }) {
 		record.status = 502;
-		record.answeredAt = Date.now();
+		record.answeredAt = serverClock.now();
 		res.writeHead(502, { 'content-type': 'text/html' });
 		res.end(
 			'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>',
@@ -110,7 +112,7 @@ const FAULTS = {
 	},
 	'broken-json'(_fault, { res, record }) {
 		record.status = 200;
-		record.answeredAt = Date.now();
+		record.answeredAt = serverClock.now();
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.end('{"errors":[],"messages":[],"result":{"response":"cut of');
 		return true;

@@ -4,6 +4,8 @@
 // message objects, HTML pages, headers, success:false bodies and success answers.
 'use strict';
 
+const { serverClock } = require('./clock');
+
 /** 100,000 levels by default: far past any parser's recursion limit. */
 function deepJson(levels) {
 	return '['.repeat(levels) + ']'.repeat(levels);
@@ -115,11 +117,9 @@ const HOSTILE = {
 	'slow-body'({ argument }, io) {
 		io.res.writeHead(200, { 'content-type': 'application/json' });
 		io.res.write('{"success":true,"errors":[],"messages":[],');
-		const timer = setTimeout(
-			() => io.res.end('"result":{"response":"late"}}'),
-			Number(argument ?? 1000),
-		);
-		io.res.on('close', () => clearTimeout(timer));
+		void serverClock.park(Number(argument ?? 1000), io.res).then((passed) => {
+			if (passed) io.res.end('"result":{"response":"late"}}');
+		});
 	},
 	malformed({ argument }, io) {
 		const answer = MALFORMED[argument ?? ''];

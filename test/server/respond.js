@@ -2,6 +2,8 @@
 // record (status, time answered) as it goes out.
 'use strict';
 
+const { serverClock } = require('./clock');
+
 /**
  * A JSON answer (or a string as is) with its content-length.
  * @param {import('node:http').ServerResponse} res
@@ -9,7 +11,7 @@
  */
 function send(res, record, status, body, headers = {}) {
 	record.status = status;
-	record.answeredAt = Date.now();
+	record.answeredAt = serverClock.now();
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	res.writeHead(status, {
 		'content-type': 'application/json',
@@ -26,7 +28,7 @@ function send(res, record, status, body, headers = {}) {
  */
 function sendRaw(res, record, status, text, headers) {
 	record.status = status;
-	record.answeredAt = Date.now();
+	record.answeredAt = serverClock.now();
 	res.writeHead(status, { 'content-length': Buffer.byteLength(text), ...headers });
 	res.end(text);
 }
@@ -40,7 +42,7 @@ function sendRaw(res, record, status, text, headers) {
  */
 function sendFramed(res, record, status, body, headers, chunked) {
 	record.status = status;
-	record.answeredAt = Date.now();
+	record.answeredAt = serverClock.now();
 	if (!chunked) {
 		res.writeHead(status, { ...headers, 'content-length': body.length });
 		return res.end(body);
@@ -50,19 +52,9 @@ function sendFramed(res, record, status, body, headers, chunked) {
 	res.end(body.subarray(1));
 }
 
-/** Waits `ms`, or less if the answer closes first. */
-function wait(ms, res) {
-	return new Promise((resolve) => {
-		if (ms <= 0) return resolve(undefined);
-		// The listener goes when the wait ends: a stream waits once per piece on one answer.
-		const done = () => {
-			clearTimeout(timer);
-			res.off('close', done);
-			resolve(undefined);
-		};
-		const timer = setTimeout(done, ms);
-		res.on('close', done);
-	});
+/** Waits `ms` on the server's clock, or less if the answer closes first. */
+async function wait(ms, res) {
+	if (ms > 0) await serverClock.park(ms, res);
 }
 
 /** Until `res` drains or closes. */

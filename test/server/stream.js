@@ -5,6 +5,8 @@
 // upstream goes wrong: it ignores `stream`, refuses it (400), breaks off, or never says [DONE].
 'use strict';
 
+const { serverClock } = require('./clock');
+
 const zlib = require('node:zlib');
 
 const { envelopeError } = require('./contract');
@@ -132,7 +134,7 @@ async function streamAnswer(answer, settings, { req, res, record }) {
 	};
 	await sink.write(frame(JSON.stringify(last), settings));
 	if (mode !== 'no-done') await sink.write(frame('[DONE]', settings));
-	record.answeredAt = Date.now();
+	record.answeredAt = serverClock.now();
 	sink.end();
 	return true;
 }

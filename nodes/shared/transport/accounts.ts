@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 
 import { AccountGovernor } from './governor';
-
-const governors = new Map<string, AccountGovernor>();
+import { processState } from './process-state';
 
 /** The governor of the account behind this base URL and key. */
 export function governorFor(url: URL, apiKey: string): AccountGovernor {
 	const keyHash = createHash('sha256').update(apiKey).digest('hex');
+	const { governors } = processState;
 	const id = `${url.href} ${keyHash}`;
 	let governor = governors.get(id);
 	if (governor === undefined) {
@@ -21,9 +21,4 @@ export function governorFor(url: URL, apiKey: string): AccountGovernor {
 		governors.set(id, governor);
 	}
 	return governor;
-}
-
-/** Forgets every account (tests and benchmarks: a fresh process). */
-export function resetGovernors(): void {
-	governors.clear();
 }

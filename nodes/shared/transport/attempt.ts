@@ -8,6 +8,7 @@ import {
 } from '../errors/errors';
 import type { DataoortsSuccessBody } from '../wire';
 import { holdDemand } from './connect-gate';
+import { clock } from './process-state';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
 import { dispatcherFor, undici, type Dispatcher } from './dispatcher';
 import type { Redactor } from './redact';
@@ -120,12 +121,12 @@ export async function attemptOnce(
 		lease.release();
 		attempt.abort();
 	};
-	const timer = setTimeout(() => {
+	const timer = clock().setTimeout(() => {
 		timedOut = true;
 		stop();
 	}, request.timeoutMs);
 	request.signal?.addEventListener('abort', stop, { once: true });
-	const startedAt = performance.now();
+	const startedAt = clock().now();
 	try {
 		const answer = await undici().request(url, {
 			method: 'POST',
@@ -144,13 +145,13 @@ export async function attemptOnce(
 		throw attemptError(error, {
 			cancelled: request.signal?.aborted === true,
 			timedOut,
-			elapsedMs: performance.now() - startedAt,
+			elapsedMs: clock().now() - startedAt,
 			timeoutMs: request.timeoutMs,
 			origin: url.origin,
 			redactor,
 		});
 	} finally {
-		clearTimeout(timer);
+		clock().clearTimeout(timer);
 		lease.release();
 		request.signal?.removeEventListener('abort', stop);
 	}

@@ -9,7 +9,7 @@
  */
 import type { buildConnector } from './dispatcher';
 
-const demand = new Map<string, number>();
+import { processState } from './process-state';
 
 export interface DemandLease {
 	/** Gives the lease back; safe to call more than once. */
@@ -18,6 +18,7 @@ export interface DemandLease {
 
 /** Marks one live request to `origin` until released. */
 export function holdDemand(origin: string): DemandLease {
+	const { demand } = processState;
 	demand.set(origin, (demand.get(origin) ?? 0) + 1);
 	let held = true;
 	return {
@@ -33,7 +34,7 @@ export function holdDemand(origin: string): DemandLease {
 
 /** Live requests to `origin` (tests). */
 export function demandFor(origin: string): number {
-	return demand.get(origin) ?? 0;
+	return processState.demand.get(origin) ?? 0;
 }
 
 /** The refusal undici's client sees; it fails only requests that were already aborted. */

@@ -1,6 +1,7 @@
 import type { buildConnector, Dispatcher } from 'undici';
 
 import { gatedConnector } from './connect-gate';
+import { processState } from './process-state';
 
 /**
  * Connection pools: one keep-alive pool per API origin, shared by every item and every
@@ -33,9 +34,6 @@ export function undici(): Undici {
 	return undiciModule;
 }
 
-const pools = new Map<string, Dispatcher>();
-let proxyAgent: { key: string; agent: Dispatcher } | undefined;
-
 function proxyEnvironment(): string | undefined {
 	const env = process.env;
 	const http = env.HTTP_PROXY ?? env.http_proxy ?? '';
@@ -46,31 +44,24 @@ function proxyEnvironment(): string | undefined {
 
 export function dispatcherFor(origin: string): Dispatcher {
 	const { EnvHttpProxyAgent, Pool } = undici();
+	const state = processState;
 	const proxyKey = proxyEnvironment();
 	if (proxyKey !== undefined) {
-		if (proxyAgent?.key !== proxyKey) {
-			void proxyAgent?.agent.close();
-			proxyAgent = {
+		if (state.proxyAgent?.key !== proxyKey) {
+			void state.proxyAgent?.agent.close();
+			state.proxyAgent = {
 				key: proxyKey,
 				agent: new EnvHttpProxyAgent({ ...POOL_OPTIONS, proxyTunnel: false }),
 			};
 		}
-		return proxyAgent.agent;
+		return state.proxyAgent.agent;
 	}
-	let pool = pools.get(origin);
+	let pool = state.pools.get(origin);
 	if (pool === undefined) {
 		// Connects only for live requests: no fresh sockets after a cancellation (connect-gate.ts).
 		const connect = gatedConnector(origin, undici().buildConnector({}));
 		pool = new Pool(origin, { ...POOL_OPTIONS, connect });
-		pools.set(origin, pool);
+		state.pools.set(origin, pool);
 	}
 	return pool;
-}
-
-/** Closes every pool (tests and benchmarks; n8n itself keeps them for the process's life). */
-export async function closeDispatchers(): Promise<void> {
-	const all = [...pools.values(), ...(proxyAgent ? [proxyAgent.agent] : [])];
-	pools.clear();
-	proxyAgent = undefined;
-	await Promise.all(all.map(async (dispatcher) => await dispatcher.close()));
 }

@@ -3,6 +3,7 @@
  * (https, or plain http only to this machine unless the credential allows it).
  */
 import { DataoortsConfigError } from '../errors/errors';
+import { processState } from './process-state';
 import { scrubUrl } from './redact';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
@@ -14,6 +15,7 @@ function isLoopback(hostname: string): boolean {
 /** Checks the base URL before the key is attached to anything. */
 export function checkEndpoint(baseUrl: string, allowInsecureHttp = false): URL {
 	const key = `${allowInsecureHttp ? 1 : 0}${baseUrl}`;
+	const { checkedEndpoints } = processState;
 	let url = checkedEndpoints.get(key);
 	if (url === undefined) {
 		url = parseEndpoint(baseUrl, allowInsecureHttp);
@@ -23,8 +25,6 @@ export function checkEndpoint(baseUrl: string, allowInsecureHttp = false): URL {
 	}
 	return url;
 }
-
-const checkedEndpoints = new Map<string, URL>();
 
 function parseEndpoint(baseUrl: string, allowInsecureHttp: boolean): URL {
 	// String(): an expression or an old credential may hand over something that is not a string.

@@ -12,6 +12,7 @@
 import { DataoortsAbortError } from '../errors/errors';
 import type { RateLimitedAnswer } from './governor-messages';
 import { cutNotice, pauseTooLong, unheldPauseNotice, waitedTooLong } from './governor-messages';
+import { type ClockTimer, clock } from './process-state';
 import { MIN_RATE, RateMeter } from './rate-meter';
 
 /** One attempt let through (numbered as sent); hand it back to `settle` with its outcome. */
@@ -38,7 +39,7 @@ interface Waiter {
 
 export class AccountGovernor {
 	private readonly queue: Waiter[] = [];
-	private timer: NodeJS.Timeout | undefined;
+	private timer: ClockTimer;
 	private inFlight = 0;
 	private window = INITIAL_WINDOW;
 	private readonly meter = new RateMeter();
@@ -51,13 +52,13 @@ export class AccountGovernor {
 	constructor(readonly label: string) {}
 
 	get idle(): boolean {
-		return this.inFlight === 0 && this.queue.length === 0 && Date.now() >= this.pausedUntil;
+		return this.inFlight === 0 && this.queue.length === 0 && clock().now() >= this.pausedUntil;
 	}
 
 	/** A ticket now, or a promise of one. Rejects on cancel, or when the wait would pass `deadline`. */
 	acquire(deadline: number, signal?: AbortSignal, attempts = 0): Ticket | Promise<Ticket> {
 		if (signal?.aborted) throw new DataoortsAbortError();
-		const now = Date.now();
+		const now = clock().now();
 		if (this.idle && now - this.lastSentAt > IDLE_RESET_MS) {
 			this.meter.forget();
 			this.window = INITIAL_WINDOW;
@@ -72,13 +73,14 @@ export class AccountGovernor {
 			const onDeadline = () =>
 				this.leave(waiter, waitedTooLong(deadline - now).recordAttempts(attempts));
 			// Beyond setTimeout's range (24 days) there is no deadline to watch.
-			const timer = deadline - now < 2 ** 31 ? setTimeout(onDeadline, deadline - now) : undefined;
+			const timer =
+				deadline - now < 2 ** 31 ? clock().setTimeout(onDeadline, deadline - now) : undefined;
 			const done = () => {
-				clearTimeout(timer);
+				clock().clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);
 				const index = this.queue.indexOf(waiter); // -1 when pump() took it off
 				if (index >= 0) this.queue.splice(index, 1);
-				if (this.queue.length === 0) clearTimeout(this.timer); // keeps no process alive
+				if (this.queue.length === 0) clock().clearTimeout(this.timer); // keeps no process alive
 			};
 			const waiter: Waiter = {
 				deadline,
@@ -119,13 +121,13 @@ export class AccountGovernor {
 	}
 
 	private pump(): void {
-		clearTimeout(this.timer);
+		clock().clearTimeout(this.timer);
 		this.timer = undefined;
 		while (this.queue.length > 0) {
-			const now = Date.now();
+			const now = clock().now();
 			const readyAt = Math.max(this.pausedUntil, this.nextAt);
 			if (readyAt > now) {
-				this.timer = setTimeout(() => this.pump(), readyAt - now);
+				this.timer = clock().setTimeout(() => this.pump(), readyAt - now);
 				return;
 			}
 			if (!this.canSend(now)) return; // the window is full: the next settle() pumps again
@@ -138,14 +140,14 @@ export class AccountGovernor {
 	/** A waiter gives up (cancelled, or out of time); with nobody left waiting, no pause either. */
 	private leave(waiter: Waiter, error: Error): void {
 		waiter.reject(error);
-		if (this.queue.length === 0 && this.pausedUntil > Date.now()) {
+		if (this.queue.length === 0 && this.pausedUntil > clock().now()) {
 			this.pausedUntil = 0;
-			this.nextAt = Math.min(this.nextAt, Date.now());
+			this.nextAt = Math.min(this.nextAt, clock().now());
 		}
 	}
 
 	private onRateLimited(ticket: Ticket, answer: RateLimitedAnswer): void {
-		const now = Date.now();
+		const now = clock().now();
 		const askedMs = answer.retryAfterMs;
 		const pauseMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_PAUSE_MS);
 		// Whether anyone waits is judged by the wait asked, as send.ts judges its own item.

@@ -3,9 +3,14 @@
  * attempt.ts (one POST), send.ts (the retry loop), response-body.ts (reading and classifying an
  * answer), dispatcher.ts (connection pools), redact.ts (the key never comes back).
  */
-export { closeDispatchers } from './dispatcher';
 export { checkEndpoint } from './endpoint';
-export { resetGovernors } from './accounts';
+export {
+	closeDispatchers,
+	resetProcessState,
+	systemClock,
+	type Clock,
+	type ClockTimer,
+} from './process-state';
 export type { GovernorLogger } from './governor-messages';
 export { sendChatRequest, type ChatRequest } from './send';
 export type { PieceHandler } from './stream';

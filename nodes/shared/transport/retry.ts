@@ -1,4 +1,5 @@
 import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
+import { clock } from './process-state';
 
 export interface BackoffSettings {
 	/** Delay before the first retry, before jitter. */
@@ -27,7 +28,7 @@ export const MAX_RETRY_AFTER_MS = 1e12;
  */
 export function parseRetryAfter(
 	header: string | string[] | undefined,
-	now = Date.now(),
+	now = clock().now(),
 ): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (value === undefined || value.trim() === '') return undefined;
@@ -54,16 +55,16 @@ export function retryDelayMs(
 	return Math.round(exponential / 2 + (random() * exponential) / 2);
 }
 
-/** Waits `ms`, or rejects with DataoortsAbortError as soon as `signal` aborts. */
+/** Waits `ms` on the transport's clock, or rejects with DataoortsAbortError as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) return Promise.reject(new DataoortsAbortError());
 	if (ms <= 0) return Promise.resolve();
 	return new Promise((resolve, reject) => {
 		const onAbort = () => {
-			clearTimeout(timer);
+			clock().clearTimeout(timer);
 			reject(new DataoortsAbortError());
 		};
-		const timer = setTimeout(() => {
+		const timer = clock().setTimeout(() => {
 			signal?.removeEventListener('abort', onAbort);
 			resolve();
 		}, ms);
@@ -85,17 +86,17 @@ export class RateLimitWait {
 	}
 
 	/** The latest moment the item may still be waiting. */
-	deadline(now = Date.now()): number {
+	deadline(now = clock().now()): number {
 		return now + this.leftMs;
 	}
 
 	/** Runs `wait` and adds its duration to the total, however it ends. */
 	async measure<T>(wait: () => T | Promise<T>): Promise<T> {
-		const started = Date.now();
+		const started = clock().now();
 		try {
 			return await wait();
 		} finally {
-			this.waitedMs += Date.now() - started;
+			this.waitedMs += clock().now() - started;
 		}
 	}
 }

@@ -6,16 +6,14 @@
  */
 import type { DataoortsError } from '../errors/errors';
 import type { AccountGovernor } from './governor';
-
-/** Accounts (by their governor: one per account, accounts.ts) that refused `stream`. */
-const refusedBy = new WeakSet<AccountGovernor>();
+import { processState } from './process-state';
 
 export function refusesStream(governor: AccountGovernor): boolean {
-	return refusedBy.has(governor);
+	return processState.streamRefusedBy.has(governor);
 }
 
 export function rememberRefusal(governor: AccountGovernor): void {
-	refusedBy.add(governor);
+	processState.streamRefusedBy.add(governor);
 }
 
 /** A 400 whose message names the `stream` field: the upstream does not take it. */

@@ -2,15 +2,18 @@
  * Honest waits through n8n-core's WorkflowExecute (issue 17): a Retry-After no item may wait out
  * leaves no lockout behind for the next execution, and a first 429 without one gets the normal
  * backoff, not the governor's slowest pace. (The governor alone: transport/governor.test.ts.)
+ * On fake time, which the server reads too.
  */
 import { runWorkflow } from '../../helpers/engine';
+import { drive, useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();
+const clock = useFakeClock();
 
 async function run(question: string) {
-	const started = performance.now();
-	const result = await runWorkflow({
+	const started = clock.current.now();
+	const workflow = runWorkflow({
 		items: [{ question }],
 		node: {
 			parameters: { messages: { values: [{ role: 'user', content: '={{ $json.question }}' }] } },
@@ -18,7 +21,8 @@ async function run(question: string) {
 		},
 		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
 	});
-	return { json: result.outputs![0][0].json, elapsedMs: performance.now() - started };
+	const result = await drive(clock.current, workflow);
+	return { json: result.outputs![0][0].json, elapsedMs: clock.current.now() - started };
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -36,7 +40,7 @@ describe.each([
 			`Dataoorts answered 429: Account limited: too many requests (code 3036); Dataoorts asked to wait ${asked} (Retry-After), more than the 300 s left of Max Rate Limit Wait (300 s)`,
 		);
 		expect(locked.elapsedMs).toBeLessThan(1000);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await drive(clock.current, clock.current.sleep(1000));
 		const next = await run('second');
 		expect(next.json.response).toBe('Echo: second');
 		expect(next.elapsedMs).toBeLessThan(2000);

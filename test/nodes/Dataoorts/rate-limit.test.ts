@@ -2,17 +2,20 @@
  * Rate limits through n8n-core's WorkflowExecute against the loopback server's account limit (a
  * token bucket per key answering 429 + Retry-After): no loss, one governor per account shared by
  * executions, accounts apart, the shared pause, Max Rate Limit Wait, Max Retries untouched by
- * 429s, cancellation. (The governor alone: transport/governor.test.ts.)
+ * 429s, cancellation. (The governor alone: transport/governor.test.ts.) On fake time, which the
+ * server's latency and token bucket read too: every count and duration is the same on any load.
  */
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
+import { drive, useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer, type FaultPlan } from '../../helpers/server';
 
 const OTHER_KEY = 'second-account-key';
 const server = useDataoortsServer({ apiKeys: [OTHER_KEY], latencyMs: 20 });
+const clock = useFakeClock();
 
 const questions = (count: number, prefix = 'q') =>
 	Array.from({ length: count }, (_, index) => ({ question: `${prefix}${index}` }));
@@ -25,18 +28,21 @@ async function run(
 		onStarted,
 	}: { apiKey?: string; onStarted?: (execution: { cancel: () => void }) => void } = {},
 ) {
-	return await runWorkflow({
-		items,
-		node: {
-			parameters: {
-				messages: { values: [{ role: 'user', content: '={{ $json.question }}' }] },
-				options,
+	return await drive(
+		clock.current,
+		runWorkflow({
+			items,
+			node: {
+				parameters: {
+					messages: { values: [{ role: 'user', content: '={{ $json.question }}' }] },
+					options,
+				},
+				onError: 'continueRegularOutput',
 			},
-			onError: 'continueRegularOutput',
-		},
-		credential: { apiKey, baseUrl: server.current.baseUrl },
-		onStarted,
-	});
+			credential: { apiKey, baseUrl: server.current.baseUrl },
+			onStarted,
+		}),
+	);
 }
 
 /** Every item answered, in order, none an error item. */
@@ -55,9 +61,9 @@ const firstAttempt429 =
 test('concurrency 64 against an account limit: no item lost, each answered once, few 429s', async () => {
 	server.current.setAccountLimit({ rate: 25, burst: 25 });
 	const warn = jest.spyOn(Container.get(Logger), 'warn');
-	const started = performance.now();
+	const started = clock.current.now();
 	const result = await run(questions(100), { concurrency: 64 });
-	expect(performance.now() - started).toBeLessThan(12_000);
+	expect(clock.current.now() - started).toBeLessThan(12_000);
 	expectAllAnswered(result, 'q', 100);
 	const answered = server.current.requests.filter((request) => request.status === 200);
 	expect(new Set(answered.map((request) => request.body.data.messages[0].content)).size).toBe(100);
@@ -94,10 +100,10 @@ test('two executions on one key share the account: none lost, neither sends into
 test("two accounts do not slow each other: one paused, the other's items go at once", async () => {
 	server.current.setAccountLimit({ rate: 5, burst: 5 });
 	const limited = run(questions(12, 'a'), { concurrency: 16 });
-	await new Promise((resolve) => setTimeout(resolve, 300));
-	const started = performance.now();
+	await drive(clock.current, clock.current.sleep(300));
+	const started = clock.current.now();
 	const other = await run(questions(5, 'b'), { concurrency: 5 }, { apiKey: OTHER_KEY });
-	expect(performance.now() - started).toBeLessThan(1000);
+	expect(clock.current.now() - started).toBeLessThan(1000);
 	expectAllAnswered(other, 'b', 5);
 	expect(server.current.accountLimit!.counts(OTHER_KEY).limited).toBe(0);
 	expectAllAnswered(await limited, 'a', 12);
@@ -122,9 +128,9 @@ test('a Retry-After pauses every item of the account; the restart is spread out'
 describe('Max Rate Limit Wait', () => {
 	test('a Retry-After longer than the wait left fails the item at once, naming it; each next item probes once', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '3600' }));
-		const started = performance.now();
+		const started = clock.current.now();
 		const result = await run(questions(3), { concurrency: 1 });
-		expect(performance.now() - started).toBeLessThan(1000);
+		expect(clock.current.now() - started).toBeLessThan(1000);
 		expect(result.outputs![0].map((item) => item.json.error)).toEqual(
 			Array(3).fill(
 				'Dataoorts answered 429: Account limited: too many requests (code 3036); Dataoorts asked to wait 3600 s (Retry-After), more than the 300 s left of Max Rate Limit Wait (300 s)',
@@ -136,9 +142,9 @@ describe('Max Rate Limit Wait', () => {
 
 	test('the waits add up: once spent, the item fails with the wait asked and the attempts', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '1' }));
-		const started = performance.now();
+		const started = clock.current.now();
 		const result = await run(questions(1), { maxRateLimitWait: 2 });
-		const elapsed = performance.now() - started;
+		const elapsed = clock.current.now() - started;
 		expect(elapsed).toBeGreaterThan(900);
 		expect(elapsed).toBeLessThan(3500);
 		expect(result.outputs![0][0].json.error).toMatch(
@@ -173,12 +179,12 @@ test('stopping the workflow during a shared pause ends it at once; nothing more 
 		{ concurrency: 4 },
 		{
 			onStarted: (execution: { cancel: () => void }) =>
-				setTimeout(() => {
-					stoppedAt = performance.now();
+				clock.current.setTimeout(() => {
+					stoppedAt = clock.current.now();
 					execution.cancel();
 				}, 300),
 		},
 	).catch(() => undefined);
-	expect(performance.now() - stoppedAt).toBeLessThan(500);
+	expect(clock.current.now() - stoppedAt).toBeLessThan(500);
 	expect(server.current.requests).toHaveLength(4);
 });

@@ -26,10 +26,14 @@ import {
 	MIN_N8N_VERSION,
 } from '../../../nodes/LmChatDataoorts/LmChatDataoorts.node';
 import { chatModelHarness } from '../../helpers/chat-model';
+import { drive, useFakeClock } from '../../helpers/fake-clock';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer({ apiKey: SECRET_KEY });
+// Fake time, which the server reads too: timeouts, backoffs and pauses take no real time.
+const clock = useFakeClock();
+const timed = <T>(work: Promise<T>) => drive(clock.current, work);
 
 const { supplyContext, supplyModel } = chatModelHarness(() => server.current.baseUrl);
 
@@ -354,7 +358,7 @@ describe('errors', () => {
 
 	test('the timeout option bounds one attempt', async () => {
 		const { model } = await supplyModel({ options: { timeout: 1000, maxRetries: 0 } });
-		await expect(model.invoke([new HumanMessage('[[fault:slow:5000]]')])).rejects.toThrow(
+		await expect(timed(model.invoke([new HumanMessage('[[fault:slow:5000]]')]))).rejects.toThrow(
 			'Dataoorts did not answer within 1000 ms',
 		);
 	});
@@ -431,7 +435,7 @@ describe('cancellation', () => {
 				.catch((error: unknown) => error);
 			while (server.current.apiRequests.length === 0)
 				await new Promise((resolve) => setTimeout(resolve, 10));
-			const startedAt = Date.now();
+			const startedAt = clock.current.now();
 			stop.abort();
 			const failure = await pending;
 			expect(failure).toBeInstanceOf(Error);
@@ -498,7 +502,7 @@ describe('rate limits: the same governor as the Dataoorts node', () => {
 			timeoutMs: 10_000,
 			maxRetries: 0,
 		});
-		const [reply] = await Promise.all([chat, fromNode]);
+		const [reply] = await timed(Promise.all([chat, fromNode]));
 		expect((reply as AIMessage).text).toBe('Echo: from the chain');
 		const [refused, ...later] = server.current.apiRequests;
 		expect(refused.status).toBe(429);
@@ -514,11 +518,11 @@ describe('rate limits: the same governor as the Dataoorts node', () => {
 	test('Max Rate Limit Wait is an option of the sub-node too', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '60' }));
 		const { model } = await supplyModel({ options: { maxRateLimitWait: 30 } });
-		const started = Date.now();
-		await expect(model.invoke([new HumanMessage('x')])).rejects.toThrow(
+		const started = clock.current.now();
+		await expect(timed(model.invoke([new HumanMessage('x')]))).rejects.toThrow(
 			'Dataoorts answered 429: Account limited: too many requests (code 3036); Dataoorts asked to wait 60 s (Retry-After), more than the 30 s left of Max Rate Limit Wait (30 s)',
 		);
-		expect(Date.now() - started).toBeLessThan(1000);
+		expect(clock.current.now() - started).toBeLessThan(1000);
 	});
 });
 
@@ -536,10 +540,9 @@ describe('the API key never leaks', () => {
 		];
 		for (const [parameters, credential, content] of probes) {
 			const { model, recorded } = await supplyModel(parameters, credential);
-			await model
-				.bindTools([weatherTool])
-				.invoke([new HumanMessage(content)])
-				.catch((error: unknown) => failures.push(error));
+			await timed(model.bindTools([weatherTool]).invoke([new HumanMessage(content)])).catch(
+				(error: unknown) => failures.push(error),
+			);
 			everything.push(recorded.inputs, recorded.outputs, recorded.events);
 		}
 		expect(failures).toHaveLength(5);

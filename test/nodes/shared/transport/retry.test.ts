@@ -6,6 +6,7 @@ import {
 	retryDelayMs,
 	sleep,
 } from '../../../../nodes/shared/transport/retry';
+import { useFakeClock } from '../../../helpers/fake-clock';
 
 describe('parseRetryAfter', () => {
 	test('delay-seconds', () => {
@@ -59,14 +60,26 @@ describe('retryDelayMs', () => {
 	});
 });
 
-describe('sleep', () => {
+describe('sleep, on the fake clock', () => {
+	const clock = useFakeClock();
+
+	test('ends after exactly the time asked', async () => {
+		const started = clock.current.now();
+		let ended = 0;
+		const waiting = sleep(1500).then(() => (ended = clock.current.now()));
+		expect(clock.current.runNext(true)).toBe(true);
+		await waiting;
+		expect(ended - started).toBe(1500);
+	});
+
 	test('ends at once when the signal aborts', async () => {
 		const controller = new AbortController();
-		const started = Date.now();
+		const started = clock.current.now();
 		const waiting = sleep(10_000, controller.signal);
-		setTimeout(() => controller.abort(), 20);
+		clock.current.setTimeout(() => controller.abort(), 20);
+		clock.current.runNext(true);
 		await expect(waiting).rejects.toBeInstanceOf(DataoortsAbortError);
-		expect(Date.now() - started).toBeLessThan(500);
+		expect(clock.current.now() - started).toBeLessThan(500);
 	});
 
 	test('an already aborted signal rejects without waiting', async () => {

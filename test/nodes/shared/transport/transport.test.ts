@@ -1,6 +1,7 @@
 /**
  * The transport against the loopback API: keep-alive pools, retries and what is never retried,
  * Retry-After, timeouts, the body cap, redirects, plain-http refusal, proxies and cancellation.
+ * On fake time, which the server reads too: waits and timeouts are exact and take no real time.
  */
 import { connectionFromCredentials } from '../../../../nodes/shared/connection';
 import { DataoortsAbortError, DataoortsError } from '../../../../nodes/shared/errors/errors';
@@ -10,10 +11,17 @@ import {
 	sendChatRequest,
 	type ChatRequest,
 } from '../../../../nodes/shared/transport';
+import { drive, useFakeClock } from '../../../helpers/fake-clock';
 import { startTestProxy } from '../../../helpers/proxy';
 import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
 
 const server = useDataoortsServer();
+const clock = useFakeClock();
+
+/** The request, with the fake time moving while it waits. */
+const send = (chatRequest: ChatRequest) => drive(clock.current, sendChatRequest(chatRequest));
+/** Lets `ms` pass on the fake clock while what was started goes on. */
+const pass = (ms: number) => drive(clock.current, clock.current.sleep(ms));
 
 function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
 	return {
@@ -40,7 +48,7 @@ function firstAttempts(times: number, fault: ReturnType<FaultPlan>): FaultPlan {
 }
 
 test('keep-alive: 20 sequential requests share one or two connections, not twenty', async () => {
-	for (let index = 0; index < 20; index++) await sendChatRequest(request(`q${index}`));
+	for (let index = 0; index < 20; index++) await send(request(`q${index}`));
 	// A request may start while the previous socket is being handed back to the pool, hence "or two".
 	expect(
 		new Set(server.current.requests.map((entry) => entry.remotePort)).size,
@@ -58,14 +66,14 @@ describe('retries', () => {
 		['HTML error page (502)', { kind: 'html' }],
 	])('%s is retried until it succeeds', async (_name, fault) => {
 		server.current.setFaultPlan(firstAttempts(2, fault));
-		const answer = await sendChatRequest(request('retry me'));
+		const answer = await send(request('retry me'));
 		expect(answer.result.response).toBe('Echo: retry me');
 		expect(server.current.requests).toHaveLength(3);
 	});
 
 	test.each([400, 401, 403, 404, 413])('%s is never retried', async (status) => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status }));
-		const error = await failure(sendChatRequest(request('no retry')));
+		const error = await failure(send(request('no retry')));
 		expect(error.status).toBe(status);
 		expect(error.attempts).toBe(1);
 		expect(server.current.requests).toHaveLength(1);
@@ -73,7 +81,7 @@ describe('retries', () => {
 
 	test('the final error says how many attempts were made', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 503 }));
-		const error = await failure(sendChatRequest(request('always down', { maxRetries: 2 })));
+		const error = await failure(send(request('always down', { maxRetries: 2 })));
 		expect(error.message).toBe(
 			'Dataoorts answered 503: Service unavailable (code 7010) (gave up after 3 attempts)',
 		);
@@ -84,25 +92,27 @@ describe('retries', () => {
 	// A 429 no longer spends Max Retries (issue 13), so this uses a 503.
 	test('maxRetries 0 means one attempt', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 503 }));
-		const error = await failure(sendChatRequest(request('once', { maxRetries: 0 })));
+		const error = await failure(send(request('once', { maxRetries: 0 })));
 		expect(error.message).toBe('Dataoorts answered 503: Service unavailable (code 7010)');
 		expect(server.current.requests).toHaveLength(1);
 	});
 
 	test('Retry-After in seconds is honoured', async () => {
 		server.current.setFaultPlan(firstAttempts(1, { kind: 'status', status: 429, retryAfter: '1' }));
-		await sendChatRequest(request('wait a second'));
+		await send(request('wait a second'));
 		const [first, second] = server.current.requests;
 		expect(second.receivedAt - first.answeredAt!).toBeGreaterThanOrEqual(950);
 		expect(second.receivedAt - first.answeredAt!).toBeLessThan(1500);
 	});
 
 	test('Retry-After as an HTTP date is honoured', async () => {
-		const inOneSecond = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000).toUTCString();
+		const inOneSecond = new Date(
+			Math.ceil((clock.current.now() + 1500) / 1000) * 1000,
+		).toUTCString();
 		server.current.setFaultPlan(
 			firstAttempts(1, { kind: 'status', status: 503, retryAfter: inOneSecond }),
 		);
-		await sendChatRequest(request('wait until'));
+		await send(request('wait until'));
 		const [, second] = server.current.requests;
 		expect(second.receivedAt).toBeGreaterThanOrEqual(Date.parse(inOneSecond) - 50);
 	});
@@ -111,9 +121,9 @@ describe('retries', () => {
 	// fails at once, naming the wait, instead of waiting 60 s per retry.
 	test('a Retry-After longer than Max Rate Limit Wait fails at once, naming the wait', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'status', status: 429, retryAfter: '3600' }));
-		const started = Date.now();
-		const error = await failure(sendChatRequest(request('too long')));
-		expect(Date.now() - started).toBeLessThan(1000);
+		const started = clock.current.now();
+		const error = await failure(send(request('too long')));
+		expect(clock.current.now() - started).toBeLessThan(1000);
 		expect(error.message).toBe(
 			'Dataoorts answered 429: Account limited: too many requests (code 3036); Dataoorts asked to wait 3600 s (Retry-After), more than the 300 s left of Max Rate Limit Wait (300 s)',
 		);
@@ -124,18 +134,16 @@ describe('retries', () => {
 describe('timeouts and limits', () => {
 	test('an attempt slower than the timeout is abandoned and retried', async () => {
 		server.current.setFaultPlan(firstAttempts(1, { kind: 'slow', argument: '5000' }));
-		const started = Date.now();
-		const answer = await sendChatRequest(request('slow once', { timeoutMs: 1000 }));
+		const started = clock.current.now();
+		const answer = await send(request('slow once', { timeoutMs: 1000 }));
 		expect(answer.result.response).toBe('Echo: slow once');
-		expect(Date.now() - started).toBeLessThan(2500);
+		expect(clock.current.now() - started).toBeLessThan(2500);
 		expect(server.current.requests[0].closedEarlyAt).toBeDefined();
 	});
 
 	test('a timeout on every attempt is a clear error', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '5000' }));
-		const error = await failure(
-			sendChatRequest(request('always slow', { timeoutMs: 1000, maxRetries: 1 })),
-		);
+		const error = await failure(send(request('always slow', { timeoutMs: 1000, maxRetries: 1 })));
 		expect(error.code).toBe('DATAOORTS_TIMEOUT');
 		expect(error.message).toBe(
 			'Dataoorts did not answer within 1000 ms (gave up after 2 attempts)',
@@ -145,7 +153,7 @@ describe('timeouts and limits', () => {
 	test('a body over the cap is cut off with a clear error, default cap 10 MiB', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'huge', argument: String(12 * 1024 * 1024) }));
 		const before = process.memoryUsage().rss;
-		const error = await failure(sendChatRequest(request('huge')));
+		const error = await failure(send(request('huge')));
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
 		expect(error.message).toBe(
 			'Dataoorts answered 200 with a body larger than the 10485760-byte limit',
@@ -158,10 +166,10 @@ describe('timeouts and limits', () => {
 		// The server declares 64 MiB, sends a few bytes and stalls: reading the body first would
 		// end in the 10 s timeout, not in an immediate "too large".
 		server.current.setFaultPlan(() => ({ kind: 'huge-declared' }));
-		const started = Date.now();
-		const error = await failure(sendChatRequest(request('x', { maxRetries: 0 })));
+		const started = clock.current.now();
+		const error = await failure(send(request('x', { maxRetries: 0 })));
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
-		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(clock.current.now() - started).toBeLessThan(5_000);
 	});
 });
 
@@ -170,7 +178,7 @@ describe('where the key may go', () => {
 		const other = await startDataoortsServer();
 		try {
 			server.current.setFaultPlan(() => ({ kind: 'redirect', argument: other.baseUrl }));
-			const error = await failure(sendChatRequest(request('redirect me')));
+			const error = await failure(send(request('redirect me')));
 			expect(error.code).toBe('DATAOORTS_REDIRECT');
 			expect(error.message).toContain('redirects are not followed');
 			expect(server.current.requests).toHaveLength(1);
@@ -199,7 +207,7 @@ describe('where the key may go', () => {
 
 	test('a refused URL sends nothing, even with retries', async () => {
 		const error = await failure(
-			sendChatRequest(
+			send(
 				request('x', {
 					connection: connectionFromCredentials({
 						baseUrl: 'http://api.example.com/v1',
@@ -237,11 +245,11 @@ describe('proxies, as n8n reads them from the environment', () => {
 			process.env.HTTP_PROXY = proxy.url;
 			delete process.env.NO_PROXY;
 			delete process.env.no_proxy;
-			await sendChatRequest(request('via proxy'));
+			await send(request('via proxy'));
 			expect(proxy.targets).toEqual([new URL(server.current.origin).host]);
 
 			process.env.NO_PROXY = '127.0.0.1';
-			await sendChatRequest(request('direct'));
+			await send(request('direct'));
 			expect(proxy.targets).toHaveLength(1);
 			expect(server.current.requests).toHaveLength(2);
 		} finally {
@@ -255,13 +263,14 @@ describe('cancellation', () => {
 	test('an in-flight request is aborted at once', async () => {
 		server.current.setFaultPlan(() => ({ kind: 'slow', argument: '10000' }));
 		const controller = new AbortController();
+		// Not driven: only `pass` moves the time, so the abort comes at 100 ms, the answer never.
 		const pending = failure(sendChatRequest(request('cancel me', { signal: controller.signal })));
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		const stoppedAt = Date.now();
+		await pass(100);
+		const stoppedAt = clock.current.now();
 		controller.abort();
 		const error = await pending;
 		expect(error).toBeInstanceOf(DataoortsAbortError);
-		expect(Date.now() - stoppedAt).toBeLessThan(200);
+		expect(clock.current.now() - stoppedAt).toBeLessThan(200);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(server.current.requests[0].closedEarlyAt! - stoppedAt).toBeLessThan(1000);
 	});
@@ -272,11 +281,11 @@ describe('cancellation', () => {
 		const pending = failure(
 			sendChatRequest(request('cancel my retry', { signal: controller.signal })),
 		);
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await pass(100);
 		controller.abort();
-		const started = Date.now();
+		const started = clock.current.now();
 		expect(await pending).toBeInstanceOf(DataoortsAbortError);
-		expect(Date.now() - started).toBeLessThan(200);
+		expect(clock.current.now() - started).toBeLessThan(200);
 		expect(server.current.requests).toHaveLength(1);
 	});
 });
