@@ -94,15 +94,6 @@ describe('parseJsonReply', () => {
 		expect(parseJsonReply('['.repeat(100) + ']'.repeat(100))).toHaveLength(1);
 	});
 
-	test('a fence around megabytes of spaces is refused in linear time', () => {
-		const started = performance.now();
-		expect(() => parseJsonReply(`\`\`\`${' '.repeat(2_000_000)}x\`\`\``)).toThrow(
-			ReplyNotJsonError,
-		);
-		expect(parseJsonReply(`\`\`\`json${' '.repeat(2_000_000)}[1]\n\`\`\``)).toEqual([1]);
-		expect(performance.now() - started).toBeLessThan(1000);
-	});
-
 	test('text that is not JSON is an error quoting its start', () => {
 		expect(() => parseJsonReply('Sure! Here is the JSON you asked for: {a: 1}')).toThrow(
 			new ReplyNotJsonError('Sure! Here is the JSON you asked for: {a: 1}'),

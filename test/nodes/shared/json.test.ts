@@ -14,12 +14,6 @@ test(`depth ${MAX_JSON_DEPTH} is read, one more is refused`, () => {
 	expect(parseBoundedJson(nested(MAX_JSON_DEPTH + 1))).toEqual({ ok: false, problem: 'too-deep' });
 });
 
-test('100,000 levels: refused quickly, without recursion, and nothing is thrown', () => {
-	const started = performance.now();
-	expect(parseBoundedJson(`{"a":${nested(100_000)}}`)).toEqual({ ok: false, problem: 'too-deep' });
-	expect(performance.now() - started).toBeLessThan(500);
-});
-
 test('brackets inside strings (also after escaped quotes) do not count', () => {
 	const text = JSON.stringify({ s: '['.repeat(500) + '\\"[[[', t: '{{{' });
 	expect(exceedsDepth(text, 2)).toBe(false);

@@ -67,14 +67,6 @@ describe('numbers from expressions and sheets: decimal notation only', () => {
 		expect(() => checkNumericOption(spec('topP'), value)).toThrow(/^Top P is not a number/);
 	});
 
-	test('a 200,000-digit string is checked in linear time', () => {
-		const started = performance.now();
-		expect(() => checkNumericOption(spec('topP'), `${'1'.repeat(200_000)}x`)).toThrow(
-			'is not a number',
-		);
-		expect(performance.now() - started).toBeLessThan(500);
-	});
-
 	test('a form Number() would read is named as not decimal', () => {
 		expect(() => checkNumericOption(spec('topK'), '0x1')).toThrow(
 			'Top K is not a number in decimal notation: got "0x1", allowed is a whole number from 1 to 50',

@@ -60,13 +60,6 @@ describe('URL userinfo', () => {
 		expect(scrubUserinfo(text)).toBe(scrubbed);
 	});
 
-	test('scrubUserinfo scans linearly: megabytes of provider text take milliseconds', () => {
-		const started = performance.now();
-		expect(scrubUserinfo('x'.repeat(2_000_000))).toHaveLength(2_000_000);
-		expect(scrubUserinfo(`${'a://'.repeat(200_000)}b@c`)).toMatch(/a:\/\/\*\*\*@c$/);
-		expect(performance.now() - started).toBeLessThan(1000);
-	});
-
 	test('several URLs, and "://" without userinfo', () => {
 		expect(scrubUserinfo('a https://u:p@h/x b ftp://h c s3://k@b d ://@e')).toBe(
 			'a https://***@h/x b ftp://h c s3://***@b d ://@e',

@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const { buildPackageCopy } = require('./helpers/package-copy') as {
+const { buildPackageCopy } = require('../helpers/package-copy') as {
 	buildPackageCopy: (dest: string) => void;
 };
 
-const repo = path.resolve(__dirname, '..');
+const repo = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 /** A copy of the package in a temporary folder, built there (the working tree stays untouched). */
 let root: string;
