@@ -2,6 +2,7 @@
 import type { IDataObject, StructuredChunk } from 'n8n-workflow';
 
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from './engine';
+import { drive, type FakeClock } from './fake-clock';
 
 export interface ChunkSeen extends StructuredChunk {
 	/** When the chunk reached the streaming callback (performance.now()). */
@@ -22,11 +23,13 @@ export async function runStreaming(
 	hooks: {
 		streaming?: boolean;
 		onChunk?: (chunk: ChunkSeen, cancel: () => void) => void;
+		/** Fake time to drive the run on (test/helpers/fake-clock.ts). */
+		clock?: FakeClock;
 	} = {},
 ): Promise<StreamedRun> {
 	const chunks: ChunkSeen[] = [];
 	let cancel = () => {};
-	const result = await runWorkflow({
+	const run = runWorkflow({
 		items,
 		node,
 		credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
@@ -40,6 +43,7 @@ export async function runStreaming(
 						hooks.onChunk?.(seen, cancel);
 					},
 	});
+	const result = hooks.clock === undefined ? await run : await drive(hooks.clock, run);
 	const textOf = (itemIndex = 0) =>
 		chunks
 			.filter((chunk) => chunk.type === 'item' && chunk.metadata.itemIndex === itemIndex)

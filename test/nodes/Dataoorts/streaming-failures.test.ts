@@ -1,16 +1,22 @@
 /**
  * Streaming when the upstream does not play along, inside n8n-core's WorkflowExecute: it ignores
  * `stream` or refuses it (400), breaks off before or after the first piece, never says [DONE],
- * echoes the key across two pieces, is too slow; and the execution is stopped mid-stream.
+ * echoes the key across two pieces, is too slow; and the execution is stopped mid-stream. On fake
+ * time, which the server's pauses between pieces read too.
  */
 import { governorFor } from '../../../nodes/shared/transport/accounts';
 import { REDACTED } from '../../../nodes/shared/transport/redact';
+import { useFakeClock } from '../../helpers/fake-clock';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
-import { runStreaming, typesOf } from '../../helpers/streaming';
+import { runStreaming as runOn, typesOf } from '../../helpers/streaming';
 
 const OTHER_KEY = 'dk-live-OTHER-account-000000000';
 const server = useDataoortsServer({ apiKey: SECRET_KEY, apiKeys: [OTHER_KEY] });
+const clock = useFakeClock();
+/** A streaming run, on the fake clock. */
+const runStreaming = (...[on, node, items, hooks]: Parameters<typeof runOn>) =>
+	runOn(on, node, items, { ...hooks, clock: clock.current });
 
 const QUESTION = 'What is a GPU, briefly?';
 const ANSWER = `Echo: ${QUESTION}`;
