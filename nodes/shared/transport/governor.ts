@@ -1,18 +1,17 @@
 /**
- * The rate-limit governor of one Dataoorts account (accounts.ts keeps one per account). It only
- * holds requests back, never adds any, so the node's Concurrency stays the ceiling.
+ * The rate-limit governor of one Dataoorts account (one per account: accounts.ts), on the
+ * transport's clock. It only holds requests back, so the node's Concurrency stays the ceiling.
  * - Cold (no 429 yet): requests go straight out, at first at most INITIAL_WINDOW in flight.
  * - After a 429: requests are paced at the rate the account was measured to take (RateMeter),
  *   a little faster while they queue, so a raised limit is found again.
  * - A Retry-After pauses every request of the account until then (at most MAX_PAUSE_MS); the
- *   restart is paced and begins at a random point of the first interval. A pause never outlives
- *   the requests waiting for it: one that none of them may wait out fails them at once and is
- *   not kept, so the next request probes the account at once.
+ *   restart is paced and begins at a random point of the first interval. A pause none of the
+ *   requests waiting may wait out fails them at once and is not kept: the next one probes.
  */
 import { DataoortsAbortError } from '../errors/errors';
 import type { RateLimitedAnswer } from './governor-messages';
 import { cutNotice, pauseTooLong, unheldPauseNotice, waitedTooLong } from './governor-messages';
-import { type ClockTimer, clock } from './process-state';
+import { clock } from './process-state';
 import { MIN_RATE, RateMeter } from './rate-meter';
 
 /** One attempt let through (numbered as sent); hand it back to `settle` with its outcome. */
@@ -39,7 +38,7 @@ interface Waiter {
 
 export class AccountGovernor {
 	private readonly queue: Waiter[] = [];
-	private timer: ClockTimer;
+	private timer: unknown; // the clock's
 	private inFlight = 0;
 	private window = INITIAL_WINDOW;
 	private readonly meter = new RateMeter();
@@ -70,11 +69,10 @@ export class AccountGovernor {
 		}
 		return new Promise<Ticket>((resolve, reject) => {
 			const onAbort = () => this.leave(waiter, new DataoortsAbortError());
-			const onDeadline = () =>
-				this.leave(waiter, waitedTooLong(deadline - now).recordAttempts(attempts));
-			// Beyond setTimeout's range (24 days) there is no deadline to watch.
-			const timer =
-				deadline - now < 2 ** 31 ? clock().setTimeout(onDeadline, deadline - now) : undefined;
+			const waitMs = deadline - now;
+			const onDeadline = () => this.leave(waiter, waitedTooLong(waitMs).recordAttempts(attempts));
+			// No deadline to watch beyond setTimeout's range (24 days).
+			const timer = waitMs < 2 ** 31 ? clock().setTimeout(onDeadline, waitMs) : undefined;
 			const done = () => {
 				clock().clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);

@@ -1,46 +1,20 @@
 /**
  * The transport against the loopback API: keep-alive pools, retries and what is never retried,
- * Retry-After, timeouts, the body cap, redirects, plain-http refusal, proxies and cancellation.
- * On fake time, which the server reads too: waits and timeouts are exact and take no real time.
+ * Retry-After, timeouts, the body cap and cancellation (where the key may go and proxies:
+ * transport-endpoints.test.ts). On fake time, which the server reads too: waits and timeouts are
+ * exact and take no real time.
  */
-import { connectionFromCredentials } from '../../../../nodes/shared/connection';
-import { DataoortsAbortError, DataoortsError } from '../../../../nodes/shared/errors/errors';
-import {
-	checkEndpoint,
-	closeDispatchers,
-	sendChatRequest,
-	type ChatRequest,
-} from '../../../../nodes/shared/transport';
+import { DataoortsAbortError } from '../../../../nodes/shared/errors/errors';
+import { sendChatRequest } from '../../../../nodes/shared/transport';
 import { drive, useFakeClock } from '../../../helpers/fake-clock';
-import { startTestProxy } from '../../../helpers/proxy';
-import { startDataoortsServer, useDataoortsServer, type FaultPlan } from '../../../helpers/server';
+import { failure, sendHarness } from '../../../helpers/send';
+import { useDataoortsServer, type FaultPlan } from '../../../helpers/server';
 
 const server = useDataoortsServer();
 const clock = useFakeClock();
-
-/** The request, with the fake time moving while it waits. */
-const send = (chatRequest: ChatRequest) => drive(clock.current, sendChatRequest(chatRequest));
+const { request, send } = sendHarness(server, clock);
 /** Lets `ms` pass on the fake clock while what was started goes on. */
 const pass = (ms: number) => drive(clock.current, clock.current.sleep(ms));
-
-function request(content: string, overrides: Partial<ChatRequest> = {}): ChatRequest {
-	return {
-		connection: connectionFromCredentials(server.current),
-		body: { model: 'google/gemma-3-12b-it', data: { messages: [{ role: 'user', content }] } },
-		timeoutMs: 10_000,
-		maxRetries: 3,
-		...overrides,
-	};
-}
-
-async function failure(promise: Promise<unknown>): Promise<DataoortsError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as DataoortsError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 /** Faults for the first `times` attempts of every request, then normal answers. */
 function firstAttempts(times: number, fault: ReturnType<FaultPlan>): FaultPlan {
@@ -170,92 +144,6 @@ describe('timeouts and limits', () => {
 		const error = await failure(send(request('x', { maxRetries: 0 })));
 		expect(error.code).toBe('DATAOORTS_RESPONSE_TOO_LARGE');
 		expect(clock.current.now() - started).toBeLessThan(5_000);
-	});
-});
-
-describe('where the key may go', () => {
-	test('redirects are not followed: the key never reaches the other URL', async () => {
-		const other = await startDataoortsServer();
-		try {
-			server.current.setFaultPlan(() => ({ kind: 'redirect', argument: other.baseUrl }));
-			const error = await failure(send(request('redirect me')));
-			expect(error.code).toBe('DATAOORTS_REDIRECT');
-			expect(error.message).toContain('redirects are not followed');
-			expect(server.current.requests).toHaveLength(1);
-			expect(other.requests).toHaveLength(0);
-		} finally {
-			await other.close();
-		}
-	});
-
-	test('plain http is refused for a non-loopback host unless the credential allows it', () => {
-		expect(() => checkEndpoint('http://api.example.com/v1')).toThrow(
-			'Refusing to send the API key over plain http:// to api.example.com',
-		);
-		expect(checkEndpoint('http://api.example.com/v1', true).host).toBe('api.example.com');
-		for (const loopback of [
-			'http://127.0.0.1:8080/api/v1',
-			'http://localhost/api/v1',
-			'http://[::1]:9/x',
-			'https://cloud.dataoorts.com/api/v1',
-		]) {
-			expect(() => checkEndpoint(loopback)).not.toThrow();
-		}
-		expect(() => checkEndpoint('ftp://x')).toThrow(/must start with https:\/\//);
-		expect(() => checkEndpoint('not a url')).toThrow(/not a valid URL/);
-	});
-
-	test('a refused URL sends nothing, even with retries', async () => {
-		const error = await failure(
-			send(
-				request('x', {
-					connection: connectionFromCredentials({
-						baseUrl: 'http://api.example.com/v1',
-						apiKey: 'k',
-					}),
-					maxRetries: 3,
-				}),
-			),
-		);
-		expect(error.code).toBe('DATAOORTS_INSECURE_URL');
-		expect(error.attempts).toBe(1);
-	});
-});
-
-describe('proxies, as n8n reads them from the environment', () => {
-	const saved = { ...process.env };
-	afterEach(async () => {
-		for (const name of [
-			'HTTP_PROXY',
-			'HTTPS_PROXY',
-			'NO_PROXY',
-			'http_proxy',
-			'https_proxy',
-			'no_proxy',
-		]) {
-			if (saved[name] === undefined) delete process.env[name];
-			else process.env[name] = saved[name];
-		}
-		await closeDispatchers();
-	});
-
-	test('HTTP_PROXY carries the request; NO_PROXY exempts the host', async () => {
-		const proxy = await startTestProxy();
-		try {
-			process.env.HTTP_PROXY = proxy.url;
-			delete process.env.NO_PROXY;
-			delete process.env.no_proxy;
-			await send(request('via proxy'));
-			expect(proxy.targets).toEqual([new URL(server.current.origin).host]);
-
-			process.env.NO_PROXY = '127.0.0.1';
-			await send(request('direct'));
-			expect(proxy.targets).toHaveLength(1);
-			expect(server.current.requests).toHaveLength(2);
-		} finally {
-			await closeDispatchers();
-			await proxy.close();
-		}
 	});
 });
 
