@@ -11,4 +11,6 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/setup-env.js'],
 	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	testTimeout: 30_000,
+	// jest's default on 2 cores is 1 worker; the engine tests wait on loopback I/O, so 2 overlap well.
+	maxWorkers: 2,
 };
