@@ -6,12 +6,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runAgainst, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
+import { useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();
+// Fake time, which the server reads too: the retries' backoff takes no real time.
+const clock = useFakeClock();
 
 async function run(node: DataoortsNodeSettings, items: IDataObject[] = [{}]): Promise<RunResult> {
-	const result = await runAgainst(server)(node, items);
+	const result = await runAgainst(server, clock)(node, items);
 	// Every run, whatever came back, can be stored: n8n serialises it.
 	expect(() => JSON.stringify(result.run)).not.toThrow();
 	return result;

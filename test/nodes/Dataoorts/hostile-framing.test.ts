@@ -5,14 +5,20 @@
  * "100 Continue" nobody asked for.
  */
 import { runAgainst } from '../../helpers/engine';
+import { useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer, type Fault } from '../../helpers/server';
 
 const server = useDataoortsServer();
+// Fake time, which the server reads too: the retries' backoff takes no real time.
+const clock = useFakeClock();
 
 /** One item asking "hi" with Max Retries 3, answered by `fault`. */
 async function runWith(fault: Fault) {
 	server.current.setFaultPlan(() => fault);
-	const result = await runAgainst(server)({
+	const result = await runAgainst(
+		server,
+		clock,
+	)({
 		parameters: {
 			messages: { values: [{ role: 'user', content: 'hi' }] },
 			options: { maxRetries: 3 },
