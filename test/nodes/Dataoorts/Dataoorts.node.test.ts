@@ -12,10 +12,13 @@ import {
 } from '../../../nodes/shared/parameters/table';
 import { captureLogs } from '../../helpers/capture-logs';
 import { runWorkflow, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
+import { drive, useFakeClock } from '../../helpers/fake-clock';
 import { SECRET_KEY, SEED_REQUEST, SEED_RESPONSE } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer({ apiKey: SECRET_KEY });
+// Fake time, which the server reads too: slow answers and backoffs take no real time.
+const clock = useFakeClock();
 
 function userMessage(content: string) {
 	return { values: [{ role: 'user', content }] };
@@ -26,7 +29,7 @@ async function run(
 	items: IDataObject[] = [{}],
 	credential: { apiKey?: string; baseUrl?: string } = {},
 ): Promise<RunResult> {
-	return await runWorkflow({
+	const workflow = runWorkflow({
 		items,
 		node,
 		credential: {
@@ -34,6 +37,7 @@ async function run(
 			baseUrl: credential.baseUrl ?? server.current.baseUrl,
 		},
 	});
+	return await drive(clock.current, workflow);
 }
 
 function jsonOf(result: RunResult) {
