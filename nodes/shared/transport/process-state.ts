@@ -4,8 +4,7 @@
  * agent, the connect gate's demand, the checked base URLs and the accounts that refused `stream`.
  * n8n runs on the real clock; tests reset it with a fake one (test/helpers/fake-clock.ts).
  */
-import type { Dispatcher } from 'undici';
-
+import type { Dispatcher } from './dispatcher';
 import type { AccountGovernor } from './governor';
 
 /** A timer a Clock gave out, only ever handed back to the same Clock. */

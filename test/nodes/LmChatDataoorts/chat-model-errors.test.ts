@@ -88,7 +88,6 @@ describe('errors', () => {
 				);
 			});
 			try {
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
 				const { LmChatDataoorts: Node } =
 					require('../../../nodes/LmChatDataoorts/LmChatDataoorts.node') as typeof import('../../../nodes/LmChatDataoorts/LmChatDataoorts.node');
 				expect(new Node().description.name).toBe('lmChatDataoorts');
