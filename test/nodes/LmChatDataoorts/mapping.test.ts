@@ -186,7 +186,7 @@ describe('bound tools → data.tools', () => {
 		];
 		const [weather, ping, ...rest] = toDataoortsTools(tools) as Array<{
 			type: string;
-			function: { name: string; description: string; parameters: any };
+			function: { name: string; description: string; parameters: Record<string, unknown> };
 		}>;
 		expect(rest).toEqual([]);
 		expect(weather.type).toBe('function');
