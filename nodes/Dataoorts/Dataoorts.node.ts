@@ -7,8 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { testDataoortsCredential } from '../shared/credential-test';
-import { DATAOORTS_ICON, MODEL_SUBTITLE, NODE_VERSIONS } from '../shared/node-identity';
-import { searchModels } from '../shared/parameters/model-field';
+import { DATAOORTS_ICON, NODE_VERSIONS, OPERATION_SUBTITLE } from '../shared/node-identity';
+import { searchImageModels, searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
 import { route } from './router';
 
@@ -19,8 +19,9 @@ export class Dataoorts implements INodeType {
 		icon: DATAOORTS_ICON,
 		group: ['transform'],
 		...NODE_VERSIONS,
-		subtitle: MODEL_SUBTITLE,
-		description: 'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek)',
+		subtitle: OPERATION_SUBTITLE,
+		description:
+			'Chat with Dataoorts serverless LLMs (Gemma, Llama, Qwen, DeepSeek) and generate images (FLUX, Stable Diffusion XL)',
 		defaults: { name: 'Dataoorts' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -32,7 +33,7 @@ export class Dataoorts implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchModels },
+		listSearch: { searchModels, searchImageModels },
 		// The credential's Test button (the credentials entry above names it in `testedBy`).
 		credentialTest: { dataoortsApiTest: testDataoortsCredential },
 	};

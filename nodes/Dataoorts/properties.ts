@@ -9,6 +9,7 @@ import { MAX_IMAGE_BYTES } from '../shared/images';
 import { modelFields } from '../shared/parameters/model-field';
 import { optionsCollection } from '../shared/parameters/fields';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
+import { imageProperties } from './image/properties';
 import { listOutputFields } from './output-fields';
 import { MESSAGE_ROLES } from './validation';
 
@@ -101,8 +102,63 @@ const featureOptions: INodeProperties[] = [
 	},
 ];
 
+/** Version 3 on: what the node works with and does, as n8n's OpenAI node has it. */
+const V3 = { '@version': [{ _cnd: { gte: 3 } }] };
+
+const resourceFields: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'text',
+		options: [
+			{ name: 'Text', value: 'text' },
+			{ name: 'Image', value: 'image' },
+		],
+		displayOptions: { show: V3 },
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'message',
+		options: [
+			{
+				name: 'Message a Model',
+				value: 'message',
+				action: 'Message a model',
+				description: 'Send messages to a text model and get its answer',
+			},
+		],
+		displayOptions: { show: { ...V3, resource: ['text'] } },
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'generate',
+		options: [
+			{
+				name: 'Generate an Image',
+				value: 'generate',
+				action: 'Generate an image',
+				description: 'Draw an image from a prompt, into a binary field',
+			},
+		],
+		displayOptions: { show: { ...V3, resource: ['image'] } },
+	},
+];
+
+/** Text fields: shown in versions 1–2 (no Resource) and for Resource Text. */
+const TEXT_ONLY = { hide: { resource: ['image'] } };
+
 export const nodeProperties: INodeProperties[] = [
+	...resourceFields,
 	...modelFields,
+	...imageProperties,
 	{
 		displayName: 'Messages',
 		name: 'messages',
@@ -110,6 +166,7 @@ export const nodeProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Message',
 		default: { values: [{ role: 'user', content: '' }] },
+		displayOptions: TEXT_ONLY,
 		description: 'The conversation sent to the model, in order. At least one message with content.',
 		options: [
 			{
@@ -145,7 +202,14 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
+		displayOptions: TEXT_ONLY,
 		description: `Whether to return only ${listOutputFields()} instead of the whole API answer (reasoning and moderation only for models that give them)`,
 	},
-	optionsCollection([...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS], featureOptions),
+	{
+		...optionsCollection(
+			[...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS],
+			featureOptions,
+		),
+		displayOptions: TEXT_ONLY,
+	},
 ];

@@ -9,10 +9,11 @@ import { connectionFromCredentials, type DataoortsCredentialData } from '../shar
 import { DataoortsAbortError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkNumericOption } from '../shared/parameters/check';
-import { EXECUTION_OPTIONS } from '../shared/parameters/table';
+import { EXECUTION_OPTIONS, runDefault } from '../shared/parameters/table';
 import { sendChatRequest } from '../shared/transport';
 import { chatStreamOf } from './chat-stream';
 import { mapInOrder } from './concurrency';
+import { generateImage } from './image/generate';
 import { readImages } from './images';
 import { buildRequestBody } from './request-body';
 import { toOutputJson } from './response';
@@ -20,9 +21,13 @@ import { readItemParameters } from './validation';
 
 const CONCURRENCY = EXECUTION_OPTIONS.find((spec) => spec.option === 'concurrency')!;
 
-/** How many items run at once: a node-level setting, so it is read from the first item. */
+/**
+ * How many items run at once: a node-level setting, so it is read from the first item. Unset, it
+ * is the default of the node's version (5 in versions 1–2, 32 from 3).
+ */
 function readConcurrency(context: IExecuteFunctions): number {
-	const value = context.getNodeParameter('options.concurrency', 0, CONCURRENCY.uiDefault);
+	const fallback = runDefault(CONCURRENCY, context.getNode().typeVersion);
+	const value = context.getNodeParameter('options.concurrency', 0, fallback);
 	try {
 		return checkNumericOption(CONCURRENCY, value);
 	} catch (error) {
@@ -43,8 +48,9 @@ function errorItem(
 }
 
 /**
- * Runs every input item through validation (and its images) → request body → transport → response mapping,
- * up to `concurrency` at a time. Output item i is always input item i's answer (or, with
+ * Runs every input item through its operation, up to `concurrency` at a time: Message a Model
+ * (validation and its images → request body → transport → response mapping) or Generate an Image
+ * (image/generate.ts). Output item i is always input item i's answer (or, with
  * continue-on-fail, its error), paired to it.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -65,10 +71,13 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 
 	const chatStream = chatStreamOf(this);
+	// Version 3's Resource; versions 1–2 have none and message a model.
+	const generatesImages = this.getNodeParameter('resource', 0, 'text') === 'image';
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
 		let stream: ReturnType<NonNullable<typeof chatStream>> | undefined;
 		try {
+			if (generatesImages) return await generateImage(this, itemIndex, connection, stop.signal);
 			const parameters = readItemParameters(this, itemIndex);
 			const images = await readImages(
 				this,

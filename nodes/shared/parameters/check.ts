@@ -82,16 +82,21 @@ function checkSetOptions<Option extends string>(
 	return values;
 }
 
-/** The numeric options of an "Options" collection, checked against the table. */
-export function checkOptions(options: IDataObject): CheckedOptions {
+/** The run options, checked; unset ones take their documented default. */
+export function checkExecutionOptions(options: IDataObject): CheckedOptions['execution'] {
 	const execution = {} as CheckedOptions['execution'];
 	for (const spec of EXECUTION_OPTIONS) {
 		const value = options[spec.option];
 		execution[spec.option] = value === undefined ? spec.uiDefault : checkNumericOption(spec, value);
 	}
+	return execution;
+}
+
+/** The numeric options of an "Options" collection, checked against the table. */
+export function checkOptions(options: IDataObject): CheckedOptions {
 	return {
 		hyperparameters: checkSetOptions(HYPERPARAMETERS, options),
-		execution,
+		execution: checkExecutionOptions(options),
 		prices: checkSetOptions(PRICE_OPTIONS, options),
 	};
 }

@@ -30,6 +30,8 @@ export interface HyperparameterRow extends NumericOptionSpec {
  */
 export interface RunOptionRow extends NumericOptionSpec {
 	readonly kind: 'run';
+	/** A default that changed in a later node version (saved workflows keep `uiDefault`). */
+	readonly newDefault?: { readonly fromVersion: number; readonly value: number };
 }
 
 /** A price for the output's `cost`, overriding the catalog's (USD per million tokens). */

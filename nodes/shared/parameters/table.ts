@@ -113,6 +113,8 @@ const ROWS = [
 		max: 64,
 		integer: true,
 		uiDefault: 5,
+		// The account's governor makes high concurrency lossless, and the default is what users run.
+		newDefault: { fromVersion: 3, value: 32 },
 	},
 	{
 		kind: 'run',
@@ -182,6 +184,13 @@ export type ExecutionOption = Extract<Row, { kind: 'run' }>['option'];
 export const HYPERPARAMETERS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'hyperparameter' }> => row.kind === 'hyperparameter',
 ) as ReadonlyArray<HyperparameterRow & { option: HyperparameterOption }>;
+
+/** The default a run option has in a node of this version. */
+export function runDefault(spec: RunOptionRow, version: number): number {
+	return spec.newDefault !== undefined && version >= spec.newDefault.fromVersion
+		? spec.newDefault.value
+		: spec.uiDefault;
+}
 
 export const EXECUTION_OPTIONS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'run' }> => row.kind === 'run',

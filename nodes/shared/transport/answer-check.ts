@@ -11,6 +11,8 @@ export interface AnswerRules {
 	 * already parsed, so `response` may be any JSON value.
 	 */
 	structuredResponse?: boolean;
+	/** An image model's envelope: its result holds `image_base64`, not `response`. */
+	imageAnswer?: boolean;
 }
 
 /** More than any model's context window by orders of magnitude: a count above it is garbage. */
@@ -77,13 +79,14 @@ export function checkAnswer(
 	rules: AnswerRules = {},
 ): DataoortsSuccessBody {
 	const { result } = answer;
-	const problem =
-		toolCallsProblem(result.tool_calls) ??
-		responseProblem(
-			result.response,
-			Array.isArray(result.tool_calls) && result.tool_calls.length > 0,
-			rules,
-		);
+	const problem = rules.imageAnswer
+		? undefined
+		: (toolCallsProblem(result.tool_calls) ??
+			responseProblem(
+				result.response,
+				Array.isArray(result.tool_calls) && result.tool_calls.length > 0,
+				rules,
+			));
 	if (problem !== undefined) {
 		throw new DataoortsResponseError(
 			'DATAOORTS_INVALID_RESPONSE',

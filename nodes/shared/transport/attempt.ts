@@ -86,8 +86,17 @@ function attemptError(error: unknown, attempt: AttemptState): DataoortsError {
 /** An answer as undici hands it over: status and headers read, the body still to come. */
 export type RawAnswer = Pick<Dispatcher.ResponseData, 'statusCode' | 'headers' | 'body'>;
 
-/** Reads and classifies an answer; the default reads it whole (stream.ts reads events). */
-export type AnswerReader = (answer: RawAnswer) => Promise<DataoortsSuccessBody>;
+/**
+ * Reads and classifies an answer; the default reads it whole (stream.ts reads events,
+ * image-answer.ts an image).
+ */
+export type AnswerReader<T = DataoortsSuccessBody> = (answer: RawAnswer) => Promise<T>;
+
+/** A reader that is not the default, with the Accept header it asks for (image-answer.ts). */
+export interface TypedReader<T> {
+	readonly accept: string;
+	read(answer: RawAnswer, redactor: Redactor): Promise<T>;
+}
 
 /** An answer read whole (within the size cap) and classified: the envelope or a typed error. */
 export async function readWholeAnswer(
@@ -104,14 +113,14 @@ export async function readWholeAnswer(
 }
 
 /** One POST of the body and its answer, within the attempt's timeout and the execution's signal. */
-export async function attemptOnce(
+export async function attemptOnce<T = DataoortsSuccessBody>(
 	url: URL,
 	payload: string | Buffer,
 	request: ChatRequest,
 	key: { apiKey: string; redactor: Redactor },
-	read?: AnswerReader,
+	read?: AnswerReader<T>,
 	accept = 'application/json',
-): Promise<DataoortsSuccessBody> {
+): Promise<T> {
 	const { apiKey, redactor } = key;
 	const attempt = new AbortController();
 	// Given back before aborting, so undici does not reconnect for a dead request (connect-gate.ts).
@@ -140,7 +149,9 @@ export async function attemptOnce(
 			signal: attempt.signal,
 			...undiciTimeouts(request.timeoutMs),
 		});
-		return await (read ?? ((whole) => readWholeAnswer(whole, redactor, request)))(answer);
+		const readWhole = (whole: RawAnswer) =>
+			readWholeAnswer(whole, redactor, request) as Promise<unknown> as Promise<T>;
+		return await (read ?? readWhole)(answer);
 	} catch (error) {
 		throw attemptError(error, {
 			cancelled: request.signal?.aborted === true,

@@ -12,5 +12,7 @@ export {
 	type ClockTimer,
 } from './process-state';
 export type { GovernorLogger } from './governor-messages';
+export type { GeneratedImage } from './image-answer';
 export { sendChatRequest, type ChatRequest } from './send';
+export { sendImageRequest } from './send-image';
 export type { PieceHandler } from './stream';

@@ -8,7 +8,7 @@ import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
 import { formatSeconds } from '../format';
 import type { DataoortsSuccessBody } from '../wire';
 import { checkApiKey } from './api-key';
-import { attemptOnce } from './attempt';
+import { attemptOnce, type RawAnswer, type TypedReader } from './attempt';
 import { checkEndpoint } from './endpoint';
 import { encodeBody } from './payload';
 import { createRedactor, secretForms } from './redact';
@@ -132,17 +132,20 @@ function delayBeforeRetry(
 }
 
 /**
- * Sends one chat request through the account's governor. The final error says how many attempts
- * were made and, where a wait budget ended it, which.
+ * Sends one request through the account's governor and reads its answer: with `reader` (an image)
+ * or as the text envelope (whole, or streamed with onPiece). The final error says how many
+ * attempts were made and, where a wait budget ended it, which.
  */
-export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
+export async function sendRequest<T>(request: ChatRequest, reader?: TypedReader<T>): Promise<T> {
 	const { baseUrl, allowInsecureHttp } = request.connection;
 	const url = checkEndpoint(baseUrl, allowInsecureHttp);
 	// The key as sent, and what scrubs it out of answers: once per request, not per attempt.
 	const apiKey = checkApiKey(request.connection.apiKey);
 	const key = { apiKey, redactor: createRedactor(apiKey), forms: secretForms(apiKey) };
 	const governor = governorFor(url, apiKey);
+	// Only text requests stream; an image request has its reader and no onPiece.
 	const { onPiece } = request;
+	const read = reader && ((raw: RawAnswer) => reader.read(raw, key.redactor));
 	let payload = encodeBody(request.body);
 	// The body with `stream: true` replaces it (not kept beside it: a body with images is large).
 	const streamed = onPiece && !refusesStream(governor) ? withStream(payload) : undefined;
@@ -160,8 +163,8 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 		try {
 			// The ticket is held until the answer ends: a stream occupies the account until [DONE].
 			const answer = onPiece
-				? await attemptStream(url, payload, request, key, onPiece)
-				: await attemptOnce(url, payload, request, key);
+				? ((await attemptStream(url, payload, request, key, onPiece)) as T)
+				: await attemptOnce<T>(url, payload, request, key, read, reader?.accept);
 			governor.settle(ticket);
 			return answer;
 		} catch (caught) {
@@ -187,4 +190,9 @@ export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSu
 			else await sleep(delayMs, request.signal);
 		}
 	}
+}
+
+/** A text model's request: the checked success envelope. */
+export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
+	return await sendRequest<DataoortsSuccessBody>(request);
 }
