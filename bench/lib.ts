@@ -18,6 +18,7 @@ export interface LoopbackServer {
 	origin: string;
 	setLatency(ms: number): void;
 	setRecording(on: boolean): void;
+	setImageAnswer(shape: 'json' | 'raw', bytes: number): void;
 	accountLimit: { counts(key: string): { total: number } };
 	close(): Promise<void>;
 }

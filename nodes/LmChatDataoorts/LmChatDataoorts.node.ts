@@ -19,7 +19,7 @@ import { testDataoortsCredential } from '../shared/credential-test';
 import { N8nTooOldError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkModel } from '../shared/parameters/check';
-import { modelFields, searchModels } from '../shared/parameters/model-field';
+import { searchModels, textModelFields } from '../shared/parameters/model-field';
 import type * as ChatModelModule from './DataoortsChatModel';
 import { chatModelOptionsField, checkChatModelOptions } from './options';
 
@@ -98,7 +98,7 @@ export class LmChatDataoorts implements INodeType {
 				// n8n's own sub-nodes' class: the editor hides the notice once the output is connected.
 				typeOptions: { containerClass: 'ndv-connection-hint-notice' },
 			},
-			...modelFields,
+			...textModelFields,
 			chatModelOptionsField,
 		],
 	};

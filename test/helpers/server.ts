@@ -10,7 +10,15 @@ export interface ServerOptions {
 	accountLimit?: AccountLimitOptions;
 	/** Ids served beside the catalog, like a model the provider added after it. */
 	extraModels?: string[];
+	/** Image models served beside the catalog's, taking any input. */
+	extraImageModels?: string[];
+	/** How image models answer: 'json' (result.image_base64, the default), 'raw' or 'octet' (bytes). */
+	imageShape?: ImageShape;
+	/** Image answers padded to this many bytes. */
+	imageBytes?: number;
 }
+
+export type ImageShape = 'json' | 'raw' | 'octet';
 
 const serverModule = require('../server/dataoorts-server.js') as {
 	startDataoortsServer: (options?: ServerOptions) => Promise<DataoortsTestServer>;
@@ -108,6 +116,7 @@ export interface DataoortsTestServer {
 	setFaultPlan(plan: FaultPlan | undefined): void;
 	setStreaming(settings: StreamSettings | undefined): void;
 	setRecording(on: boolean): void;
+	setImageAnswer(shape: ImageShape, bytes?: number): void;
 	readonly accountLimit: AccountLimit | undefined;
 	setAccountLimit(options: AccountLimitOptions | undefined): void;
 	reset(): void;

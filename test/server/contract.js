@@ -7,6 +7,7 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 
+const { IMAGE_MODELS, imageContractError } = require('./images');
 const { documentedAnswer, shapedReply } = require('./model-answers');
 const { words, contentText, fromSchema, toolTurnAnswer } = require('./tool-turns');
 
@@ -22,6 +23,7 @@ const CATALOG = new Set([
 	'deepseek-ai/deepseek-r1-distill-qwen-32b',
 	'qwen/qwen2.5-coder-32b-instruct',
 	'qwen/qwq-32b',
+	...Object.keys(IMAGE_MODELS),
 ]);
 
 // The documented ranges (the seed's table). The server checks them itself, so a test that
@@ -107,6 +109,7 @@ function contractError(body, served = CATALOG) {
 	if (!served.has(model)) return envelopeError(400, 5007, `No such model ${model} or task`);
 	if (data === null || typeof data !== 'object')
 		return envelopeError(400, 5006, "Error: required properties at '/' are 'data'");
+	if (Object.hasOwn(IMAGE_MODELS, model)) return imageContractError(model, data);
 	const { messages } = data;
 	if (!Array.isArray(messages) || messages.length === 0) {
 		return envelopeError(400, 5006, "Error: required properties at '/' are 'messages'");
@@ -177,9 +180,13 @@ function parseFault(kind, argument) {
 	return { kind, argument };
 }
 
-/** A fault named by a directive in the last user message, e.g. "[[fault:503]]" or "[[fault:slow:300]]". */
+/**
+ * A fault named by a directive in a message (or an image prompt), e.g. "[[fault:503]]" or
+ * "[[fault:slow:300]]".
+ */
 function directiveFault(body) {
-	const messages = body && body.data && Array.isArray(body.data.messages) ? body.data.messages : [];
+	const data = (body && body.data) || {};
+	const messages = Array.isArray(data.messages) ? data.messages : [{ content: data.prompt }];
 	for (const message of messages) {
 		const match = contentText(message && message.content).match(
 			/\[\[fault:([a-z0-9-]+)(?::([^\]]+))?\]\]/i,

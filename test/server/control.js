@@ -19,6 +19,8 @@ function createContext(/** @type {ServerOptions} */ options) {
 		apiKey,
 		acceptedKeys: new Set([apiKey, ...(options.apiKeys ?? [])]),
 		served: new Set([...CATALOG, ...(options.extraModels ?? [])]),
+		/** Image models served beside the catalog's. */
+		extraImageModels: new Set(options.extraImageModels ?? []),
 		/** @type {RecordedRequest[]} */
 		requests: [],
 		attemptsByKey: new Map(),
@@ -31,6 +33,10 @@ function createContext(/** @type {ServerOptions} */ options) {
 			autoToolCalls: false,
 			/** @type {import('./stream').StreamSettings} */
 			streaming: {},
+			/** How image models answer: 'json' (result.image_base64), 'raw' or 'octet' (bytes). */
+			imageShape: options.imageShape ?? 'json',
+			/** Image answers padded to this many bytes (0: as small as the PNG is). */
+			imageBytes: options.imageBytes ?? 0,
 			accountLimit: options.accountLimit ? createAccountLimit(options.accountLimit) : undefined,
 		},
 		/** Requests answered or in progress; the most handled at once; TCP connections accepted. */
@@ -49,6 +55,8 @@ function resetServer(/** @type {ServerContext} */ ctx) {
 	state.faultPlan = undefined;
 	state.autoToolCalls = false;
 	state.streaming = {};
+	state.imageShape = options.imageShape ?? 'json';
+	state.imageBytes = options.imageBytes ?? 0;
 	state.latencyMs = options.latencyMs ?? 0;
 	state.accountLimit = options.accountLimit ? createAccountLimit(options.accountLimit) : undefined;
 }
@@ -87,6 +95,11 @@ function controls(
 		/** How requests with `stream: true` are answered (./stream.js); {} streams 8 pieces at once. */
 		setStreaming(settings) {
 			state.streaming = settings ?? {};
+		},
+		/** How image models answer from now on, and how large their images are. */
+		setImageAnswer(shape, bytes = 0) {
+			state.imageShape = shape;
+			state.imageBytes = bytes;
 		},
 		/** Benchmarks turn recording off to keep memory flat. */
 		setRecording(on) {

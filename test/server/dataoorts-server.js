@@ -12,7 +12,8 @@ const http = require('node:http');
 const contract = require('./contract');
 const { createContext, controls } = require('./control');
 const { applyFault } = require('./faults');
-const { send, wait } = require('./respond');
+const { imageAnswer, IMAGE_MODELS } = require('./images');
+const { send, sendRaw, wait } = require('./respond');
 const { streamAnswer } = require('./stream');
 
 const { BASE_PATH, CATALOG, RANGES, SEED_MESSAGES, envelopeError } = contract;
@@ -23,7 +24,7 @@ const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
  * @typedef {{ index: number, body: any, attempt: number, key: string }} FaultContext
  * @typedef {{ kind: string, status?: number, retryAfter?: string, argument?: string }} Fault
  * @typedef {{ method: string, url: string, authorization: string | undefined, headers: import('node:http').IncomingHttpHeaders, body: any, rawBody: string, receivedAt: number, remotePort: number, answeredAt?: number, closedEarlyAt?: number, status?: number, fault?: Fault }} RecordedRequest
- * @typedef {{ apiKey?: string, apiKeys?: string[], latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number, accountLimit?: import('./account-limit').AccountLimitOptions, extraModels?: string[] }} ServerOptions
+ * @typedef {{ apiKey?: string, apiKeys?: string[], latencyMs?: number, faultPlan?: (context: FaultContext) => (Fault | undefined), port?: number, accountLimit?: import('./account-limit').AccountLimitOptions, extraModels?: string[], extraImageModels?: string[], imageShape?: 'json' | 'raw' | 'octet', imageBytes?: number }} ServerOptions
  */
 
 /** @typedef {import('./control').ServerContext} ServerContext */
@@ -108,7 +109,8 @@ function refusal(
 
 /** The fault for this request: the fault plan's, else a directive's, else none. */
 function pickFault(/** @type {ServerContext} */ ctx, /** @type {RecordedRequest} */ record) {
-	const key = JSON.stringify(record.body.data && record.body.data.messages);
+	const data = record.body.data || {};
+	const key = JSON.stringify(data.messages ?? data.prompt);
 	const attempt = (ctx.attemptsByKey.get(key) ?? 0) + 1;
 	ctx.attemptsByKey.set(key, attempt);
 	const { faultPlan } = ctx.state;
@@ -127,8 +129,15 @@ async function handle(/** @type {ServerContext} */ ctx, req, res, record, size) 
 	await wait(ctx.state.latencyMs, res);
 	if (res.destroyed) return;
 	if (fault && (await applyFault(fault, { req, res, record }))) return;
-	const problem = contract.contractError(record.body, ctx.served);
+	// Image models the catalog does not know take any input (their page is not known either).
+	const extraImage = ctx.extraImageModels.has(record.body.model);
+	const problem = extraImage ? undefined : contract.contractError(record.body, ctx.served);
 	if (problem) return send(res, record, problem.status, problem.body);
+	if (extraImage || Object.hasOwn(IMAGE_MODELS, record.body.model)) {
+		const { imageShape, imageBytes } = ctx.state;
+		const [type, body] = imageAnswer(record.body, imageShape, imageBytes);
+		return sendRaw(res, record, 200, body, { 'content-type': type });
+	}
 	const answer = contract.successAnswer(record.body, ctx.state.autoToolCalls);
 	// `stream: true` is answered as Workers AI streams, unless the settings say otherwise (./stream.js).
 	const io = { req, res, record };

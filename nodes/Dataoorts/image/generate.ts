@@ -34,6 +34,20 @@ export function buildImageRequestBody(
 	return { model: parameters.model, data };
 }
 
+/** The JSON part of an image item, field by field (the README's table follows it). */
+export const IMAGE_OUTPUT_FIELDS = [
+	['model', 'The model that was asked for.'],
+	['mimeType', "`image/png`, `image/jpeg` or `image/webp`, from the bytes' signature."],
+	['fileSize', "The image's size in bytes."],
+	['width', 'The width that was asked for (only when set).'],
+	['height', 'The height that was asked for (only when set).'],
+	['seed', 'The seed that was asked for (only when set).'],
+	[
+		'cost',
+		'`{ total, currency: "USD" }`: the price per image; `null` for a model the catalog does not list and no Price per Image.',
+	],
+] as const;
+
 /** USD to 12 decimal places, as the text cost is. */
 const usd = (amount: number) => Number(amount.toFixed(12));
 

@@ -6,6 +6,8 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { MAX_IMAGE_ANSWER_BYTES } from '../transport/image-answer';
+
 import {
 	DataoortsError,
 	DataoortsNetworkError,
@@ -102,7 +104,11 @@ const MAPPINGS: Record<DataoortsErrorCode, Mapping> = {
 	},
 	DATAOORTS_RESPONSE_TOO_LARGE: {
 		kind: 'api',
-		hint: () => "The answer was cut off to protect n8n's memory; lower Maximum Number of Tokens.",
+		hint: (error) =>
+			// Image answers have their own cap (transport/image-answer.ts), named in the message.
+			error.message.includes(`${MAX_IMAGE_ANSWER_BYTES}-byte limit`)
+				? "The answer was cut off to protect n8n's memory; an image answer may be at most 20 MiB."
+				: "The answer was cut off to protect n8n's memory; lower Maximum Number of Tokens.",
 	},
 	DATAOORTS_NETWORK: {
 		kind: 'api',

@@ -75,20 +75,23 @@ function modelLocator(
 
 const TEXT_VERSIONS = { '@version': [{ _cnd: { gte: 2 } }] };
 
-/** Every version's model fields: n8n shows the one of the node's version (and resource). */
-export const modelFields: INodeProperties[] = [
+/** The text model fields of every version: n8n shows the one of the node's version. */
+export const textModelFields: INodeProperties[] = [
 	modelListField,
 	modelLocator('searchModels', DEFAULT_MODEL, 'The Dataoorts model that answers', {
 		show: TEXT_VERSIONS,
 		hide: { resource: ['image'] },
 	}),
+];
+
+/** The Dataoorts node's: the text fields, and version 3's image picker for Resource Image. */
+export const modelFields: INodeProperties[] = [
+	...textModelFields,
 	modelLocator(
 		'searchImageModels',
 		DEFAULT_IMAGE_MODEL,
 		'The Dataoorts model that draws the image',
-		{
-			show: { ...TEXT_VERSIONS, resource: ['image'] },
-		},
+		{ show: { ...TEXT_VERSIONS, resource: ['image'] } },
 	),
 ];
 

@@ -25,6 +25,7 @@ const CHECKS = [
 	...require('./ai'),
 	...require('./text-models'),
 	...require('./streaming'),
+	...require('./images'),
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 module.exports = { CHECKS };

@@ -13,20 +13,33 @@ import documented from '../../fixtures/documented-parameters.json';
 
 const nodeDescription = new Dataoorts().description;
 const property = (name: string) => nodeDescription.properties.find((entry) => entry.name === name)!;
-/** The field n8n shows at `version` (fields of other versions are hidden by `@version`). */
+/** Whether a `@version` condition (a list of versions or `_cnd` bounds) holds for `version`. */
+const versionShown = (conditions: unknown[], version: number) =>
+	conditions.some((condition) => {
+		if (typeof condition === 'number') return condition === version;
+		const { gte = -Infinity, lt = Infinity } = (
+			condition as { _cnd: { gte?: number; lt?: number } }
+		)._cnd;
+		return version >= gte && version < lt;
+	});
+/** The text field n8n shows at `version` (fields of other versions are hidden by `@version`). */
 const propertyAt = (name: string, version: number) =>
 	nodeDescription.properties.find(
 		(entry) =>
 			entry.name === name &&
-			(entry.displayOptions?.show?.['@version'] ?? [version]).includes(version),
+			!entry.displayOptions?.show?.resource &&
+			versionShown(entry.displayOptions?.show?.['@version'] ?? [version], version),
 	)!;
-const optionFields = property('options').options as INodeProperties[];
+/** The text resource's options (versions 1–2, and version 3's Text). */
+const optionFields = nodeDescription.properties.find(
+	(entry) => entry.name === 'options' && entry.displayOptions?.hide?.resource,
+)!.options as INodeProperties[];
 
 test('the node is the public contract: name, version, credential, parameters', () => {
 	expect(nodeDescription.name).toBe('dataoorts');
 	expect(nodeDescription.displayName).toBe('Dataoorts');
 	// Version 2 made the model a resource locator; saved version 1 nodes keep their list. Version 3
-	// separates reasoning by default.
+	// separates reasoning by default and adds Resource and Operation (versions-image.test.ts).
 	expect(nodeDescription.version).toEqual([1, 2, 3]);
 	expect(nodeDescription.defaultVersion).toBe(3);
 	// testedBy: the credential's Test button runs the node's own check (credential-test.ts).
@@ -34,8 +47,14 @@ test('the node is the public contract: name, version, credential, parameters', (
 		{ name: 'dataoortsApi', required: true, testedBy: 'dataoortsApiTest' },
 	]);
 	expect(nodeDescription.properties.map((entry) => entry.name)).toEqual([
+		'resource',
+		'operation',
+		'operation',
 		'model',
 		'model',
+		'model',
+		'prompt',
+		'options',
 		'messages',
 		'simplify',
 		'options',
@@ -182,7 +201,8 @@ test('the documented table: names and ranges as the provider documents them', ()
 			default: uiDefault,
 		})),
 	).toEqual(documented.runOptions);
-	expect(optionFields.map((entry) => entry.name).sort()).toEqual(
+	// Concurrency twice: its default by version (versions-image.test.ts).
+	expect([...new Set(optionFields.map((entry) => entry.name))].sort()).toEqual(
 		[
 			...[...HYPERPARAMETERS, ...EXECUTION_OPTIONS, ...PRICE_OPTIONS].map((spec) => spec.option),
 			'imageBinaryProperties',

@@ -12,6 +12,9 @@ import {
 	PRICE_OPTIONS,
 	describeRange,
 } from '../../../../nodes/shared/parameters/table';
+import { CATALOG, type AnyCatalogModel } from '../../../../nodes/shared/catalog';
+import { IMAGE_OUTPUT_FIELDS } from '../../../../nodes/Dataoorts/image/generate';
+import { IMAGE_OPTIONS, imageOptionName } from '../../../../nodes/shared/parameters/image-table';
 
 const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
 
@@ -49,7 +52,9 @@ test.each([
 				spec.displayName,
 				`\`${spec.option}\``,
 				describeRange(spec),
-				spec.uiDefault,
+				'newDefault' in spec && spec.newDefault
+					? `${spec.uiDefault} (versions 1–2), ${spec.newDefault.value} (version ${spec.newDefault.fromVersion})`
+					: spec.uiDefault,
 				spec.description,
 			]),
 		),
@@ -64,4 +69,83 @@ test('the README lists every field of the simplified output item as the code def
 		...OUTPUT_FIELDS.map((entry) => row([`\`${entry.field}\``, entry.present, entry.holds])),
 	].join('\n');
 	expect(readme).toContain(table);
+});
+
+test('the README lists every Generate an Image option as the image table defines it', () => {
+	const table = [
+		row(['Option', '`options.` name', 'API name', 'Allowed', 'Shown when added', 'What it does']),
+		'|---|---|---|---|---|---|',
+		...IMAGE_OPTIONS.map((spec) =>
+			row([
+				spec.displayName,
+				`\`${spec.option}\``,
+				spec.option === 'steps'
+					? '`steps` (flux) or `num_steps`'
+					: spec.apiName === undefined
+						? '(not sent)'
+						: `\`${spec.apiName}\``,
+				spec.kind === 'image-number' ? describeRange(spec) : 'text',
+				spec.uiDefault === '' ? '(empty)' : spec.uiDefault,
+				spec.description,
+			]),
+		),
+	].join('\n');
+	expect(readme).toContain(table);
+});
+
+test('the README lists every field of an image item as the node makes it', () => {
+	const table = [
+		row(['Field', 'What it holds']),
+		'|---|---|',
+		...IMAGE_OUTPUT_FIELDS.map(([name, what]) => row([`\`${name}\``, what])),
+	].join('\n');
+	expect(readme).toContain(table);
+});
+
+/** What a catalog model takes, as the README's catalog says it. */
+function notes(model: AnyCatalogModel): string {
+	if (model.kind === 'text') {
+		const flags = [
+			model.vision && 'accepts images',
+			model.reasoning && 'reasoning model',
+			model.moderation && 'safety classifier',
+		];
+		return flags.filter(Boolean).join(', ');
+	}
+	const inputs = model.inputs.map((input) =>
+		input === 'steps'
+			? `${imageOptionName(input)} (1 to ${model.steps.max}, ${model.steps.default} when unset)`
+			: imageOptionName(input),
+	);
+	const prompt = `Prompt (${model.maxPromptLength ? `2 to ${model.maxPromptLength}` : 'at least 2'} characters)`;
+	return `takes ${[prompt, ...inputs].join(', ')}`;
+}
+
+test('the README lists the catalog as catalog.ts holds it', () => {
+	const table = [
+		row(['Model', 'Kind', 'Context window', 'Price (USD)', 'Notes', 'Source']),
+		'|---|---|---|---|---|---|',
+		...CATALOG.map((model) =>
+			row([
+				`\`${model.id}\``,
+				model.kind,
+				model.kind === 'text' ? model.contextWindow.toLocaleString('en-US') : '',
+				model.kind === 'text'
+					? `${model.inputPricePerMillion} in / ${model.outputPricePerMillion} out per million tokens`
+					: `${model.pricePerImage} per image`,
+				notes(model),
+				model.source,
+			]),
+		),
+	].join('\n');
+	expect(readme).toContain(table);
+});
+
+test('the README names the run options by version where their default changed', () => {
+	for (const spec of EXECUTION_OPTIONS) {
+		if (spec.newDefault === undefined) continue;
+		expect(readme).toContain(
+			`| ${spec.uiDefault} (versions 1–2), ${spec.newDefault.value} (version ${spec.newDefault.fromVersion}) |`,
+		);
+	}
 });
