@@ -27,21 +27,28 @@ function queueEnv(info, userFolder, { redis, pg }) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '30',
+		// Binary data (generated images) must be readable by whichever process runs the next node
+		// or answers the webhook: in PostgreSQL, shared by all (n8n 2.x's queue-mode default, set
+		// here so the run says so; `filesystem` would need a folder shared by every process).
+		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 	});
 	delete env.NODE_ENV;
 	return env;
 }
 
 /** import:credentials, import:workflow, publish:workflow (2.x activates by publishing). */
-async function importAndPublish(info, env, dir, { credentials, workflow }) {
-	const files = { credentials, workflow };
+async function importAndPublish(info, env, dir, { credentials, workflows }) {
+	const files = {
+		credentials,
+		...Object.fromEntries(workflows.map((w) => [`workflow-${w.id}`, w])),
+	};
 	const steps = [];
-	for (const [kind, data] of Object.entries(files)) {
-		const file = path.join(dir, `${kind}.json`);
+	for (const [name, data] of Object.entries(files)) {
+		const file = path.join(dir, `${name}.json`);
 		fs.writeFileSync(file, JSON.stringify(data, null, 2));
-		steps.push([`import:${kind}`, `--input=${file}`]);
+		steps.push([`import:${name.split('-')[0]}`, `--input=${file}`]);
 	}
-	steps.push(['publish:workflow', `--id=${workflow.id}`]);
+	for (const workflow of workflows) steps.push(['publish:workflow', `--id=${workflow.id}`]);
 	const t0 = Date.now();
 	for (const args of steps) {
 		const res = await h.runN8n(info, args, env, { timeoutMs: 180000 });

@@ -13,6 +13,7 @@ const services = require('./services');
 const n8n = require('./n8n-queue');
 const { startStandIn } = require('./standin');
 const wf = require('./workflow');
+const { imageWorkflow } = require('./image-workflow');
 
 function n8nInCache(ctx, version) {
 	const t0 = Date.now();
@@ -41,7 +42,7 @@ async function importWorkflow(ctx) {
 	ctx.env = n8n.queueEnv(ctx.info, ctx.userFolder, { redis: ctx.redis, pg: ctx.pg });
 	const ms = await n8n.importAndPublish(ctx.info, ctx.env, ctx.dir, {
 		credentials: wf.credentials(ctx.standIn.apiKey, ctx.standIn.baseUrl),
-		workflow: wf.workflow(),
+		workflows: [wf.workflow(), imageWorkflow()],
 	});
 	const a = ctx.account;
 	return `${ms} ms; stand-in ${ctx.standIn.baseUrl}, ${a.latencyMs} ms latency, limit ${a.ratePerSecond}/s burst ${a.burst}`;

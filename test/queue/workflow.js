@@ -101,6 +101,7 @@ function answerProblem(answer, run, items) {
 module.exports = {
 	WORKFLOW_ID,
 	WEBHOOK_PATH,
+	CREDENTIAL_ID,
 	credentials,
 	workflow,
 	promptFor,

@@ -6,7 +6,7 @@
 import { DataoortsResponseError } from '../errors/errors';
 import { leadingBytes, sniffImage, truncation, type ImageKind } from '../image-signature';
 import { readWholeAnswer, type RawAnswer, type TypedReader } from './attempt';
-import { base64Problem, base64Span, decodeBase64 } from './image-base64';
+import { base64Span, decodeBase64 } from './image-base64';
 import { readCappedBody } from './read-body';
 import type { Redactor } from './redact';
 import { classifyAnswer } from './response-body';
@@ -33,11 +33,11 @@ function unusable(status: number, what: string): DataoortsResponseError {
 
 /** Decoded, checked image bytes from base64 text, or the error naming what they are instead. */
 function imageFromBase64(status: number, text: Buffer): GeneratedImage {
-	const problem = base64Problem(text);
-	if (problem !== undefined) {
-		throw unusable(status, `result.image_base64 that is not base64: ${problem}`);
+	const decoded = decodeBase64(text);
+	if ('problem' in decoded) {
+		throw unusable(status, `result.image_base64 that is not base64: ${decoded.problem}`);
 	}
-	const bytes = decodeBase64(text);
+	const bytes = decoded.image;
 	const kind = sniffImage(bytes);
 	if (kind === undefined) {
 		throw unusable(
