@@ -6,7 +6,9 @@
  * sharing one user folder with the packed tarball installed the README's way, and a loopback
  * Dataoorts stand-in with an account limit (token bucket, 429 + Retry-After). Then:
  *   scenario 1: a Webhook → Code (50 items) → Dataoorts workflow fired 20 times at once;
- *   scenario 2: the same burst, SIGTERM to one worker in the middle of it.
+ *   scenario 2: the same burst, SIGTERM to one worker in the middle of it;
+ *   scenario 3 (before 2, while both workers run): Generate an Image → Extract from File, images
+ *   in both answer shapes, binary data in PostgreSQL.
  * One line per check, figures as "# " lines, and last `queue: N passed, N failed`.
  *
  *   node test/queue/run-queue.js     env: QUEUE_KEEP=1 (keep the whole run folder; a failed
@@ -16,6 +18,7 @@
 const setup = require('./setup');
 const { burst, burstWithSigterm } = require('./scenarios');
 const c = require('./checks');
+const images = require('./image-scenario');
 
 const N8N_VERSION = '2.41.1';
 const ctx = {
@@ -32,6 +35,10 @@ const scenario1 = async () => {
 	ctx.s1 = await burst(ctx, 1);
 	console.log(c.figuresLine('scenario 1', ctx.s1));
 	return `${(ctx.s1.wallMs / 1000).toFixed(1)} s`;
+};
+const scenario3 = async () => {
+	ctx.s3 = await images.imageBurst(ctx, 4);
+	return `${(ctx.s3.wallMs / 1000).toFixed(1)} s`;
 };
 const scenario2 = async () => {
 	ctx.s2 = await burstWithSigterm(ctx, 101, ctx.workers[1]);
@@ -86,6 +93,17 @@ const SUITE = [
 		's1',
 	],
 	[`s1: attempts ≤ ${c.MAX_ATTEMPTS_PER_ITEM} × items`, () => c.attemptsWithinBound(ctx.s1), 's1'],
+	['scenario 3: 4 webhook calls × 2 images at once (Generate an Image)', scenario3, 'setup', 's3'],
+	[
+		's3: every image reaches Extract from File intact, JSON and raw answers alike',
+		() => images.imagesIntact(ctx.s3),
+		's3',
+	],
+	[
+		's3: one successful execution per call, on the workers; images in binary_data (database mode)',
+		() => images.ranOnWorkersWithDatabaseBinaries(ctx.s3),
+		's3',
+	],
 	[`scenario 2: ${R} × ${I} again, SIGTERM to worker-2 mid-burst`, scenario2, 'setup', 's2'],
 	[
 		's2: worker-2 was running executions and shut down gracefully (exit 0)',
