@@ -7,7 +7,7 @@
  * any other with the JSON envelope; both must come back as the very PNG the stand-in drew.
  */
 const { makePng } = require('../server/images');
-const { CREDENTIAL_ID } = require('./workflow');
+const { CREDENTIAL_ID, node: workflowNode, webhook } = require('./workflow');
 
 const IMAGE_WORKFLOW_ID = 'QueueImageFlow01';
 const IMAGE_WEBHOOK_PATH = 'dataoorts-queue-image';
@@ -15,10 +15,9 @@ const SEED = 5;
 
 const CODE = `return $input.first().json.body.prompts.map((prompt) => ({ json: { prompt } }));`;
 
-function node(name, type, typeVersion, x, parameters, extra = {}) {
-	const id = `7a0e1111-0000-4000-8000-00000000000${x / 220 + 1}`;
-	return { parameters, id, name, type, typeVersion, position: [x, 0], ...extra };
-}
+const ID_BASE = '7a0e1111';
+const node = (name, type, typeVersion, x, parameters, extra = {}) =>
+	workflowNode(name, type, typeVersion, x, parameters, extra, ID_BASE);
 
 function imageWorkflow() {
 	return {
@@ -27,20 +26,7 @@ function imageWorkflow() {
 		active: false,
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 		nodes: [
-			node(
-				'Webhook',
-				'n8n-nodes-base.webhook',
-				2,
-				0,
-				{
-					httpMethod: 'POST',
-					path: IMAGE_WEBHOOK_PATH,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-				{ webhookId: '7a0e1111-0000-4000-8000-0000000000aa' },
-			),
+			webhook(IMAGE_WEBHOOK_PATH, ID_BASE),
 			node('Prompts', 'n8n-nodes-base.code', 2, 220, { jsCode: CODE }),
 			node(
 				'Generate an Image',
@@ -60,7 +46,8 @@ function imageWorkflow() {
 				operation: 'binaryToPropery',
 				binaryPropertyName: 'data',
 				destinationKey: 'base64',
-				options: {},
+				// The image node's JSON (mimeType, fileSize) stays beside the base64.
+				options: { keepSource: 'json' },
 			}),
 		],
 		connections: {
@@ -99,7 +86,7 @@ function imagesProblem(answer, prompts) {
 		if (!bytes.equals(png))
 			return `entry ${i}: ${bytes.length} bytes, not the PNG drawn (${png.length} bytes): ${JSON.stringify(entry).slice(0, 200)}`;
 		if (entry.mimeType !== 'image/png' || entry.fileSize !== png.length)
-			return `entry ${i}: ${JSON.stringify({ ...entry, base64: undefined })}`;
+			return `entry ${i}: the image node's JSON did not come along: ${JSON.stringify({ ...entry, base64: undefined })}`;
 	}
 	return undefined;
 }

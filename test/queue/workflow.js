@@ -34,9 +34,29 @@ function credentials(apiKey, baseUrl) {
 	];
 }
 
-function node(name, type, typeVersion, x, parameters, extra = {}) {
-	const id = `7a0e0000-0000-4000-8000-00000000000${x / 220 + 1}`;
+/** A node at column x / 220 of a workflow whose node ids start with `idBase`. */
+function node(name, type, typeVersion, x, parameters, extra = {}, idBase = '7a0e0000') {
+	const id = `${idBase}-0000-4000-8000-00000000000${x / 220 + 1}`;
 	return { parameters, id, name, type, typeVersion, position: [x, 0], ...extra };
+}
+
+/** The Webhook node: POST to `path`, answering with every item of the last node. */
+function webhook(path, idBase = '7a0e0000') {
+	return node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		0,
+		{
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
+		{ webhookId: `${idBase}-0000-4000-8000-0000000000aa` },
+		idBase,
+	);
 }
 
 function workflow() {
@@ -46,20 +66,7 @@ function workflow() {
 		active: false,
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 		nodes: [
-			node(
-				'Webhook',
-				'n8n-nodes-base.webhook',
-				2,
-				0,
-				{
-					httpMethod: 'POST',
-					path: WEBHOOK_PATH,
-					responseMode: 'lastNode',
-					responseData: 'allEntries',
-					options: {},
-				},
-				{ webhookId: '7a0e0000-0000-4000-8000-0000000000aa' },
-			),
+			webhook(WEBHOOK_PATH),
 			node('Items', 'n8n-nodes-base.code', 2, 220, { jsCode: CODE }),
 			node(
 				'Dataoorts',
@@ -102,6 +109,8 @@ module.exports = {
 	WORKFLOW_ID,
 	WEBHOOK_PATH,
 	CREDENTIAL_ID,
+	node,
+	webhook,
 	credentials,
 	workflow,
 	promptFor,
