@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { root, round, settings } from './lib';
 import { createContext, type Figure, type Scenario } from './scenario';
-import { image } from './scenarios/image';
+import { imageGeneration } from './scenarios/image-generation';
 import { load } from './scenarios/load';
 import { imageMemory, memory } from './scenarios/memory';
 import { overhead } from './scenarios/overhead';
@@ -39,7 +39,7 @@ const SCENARIOS: Scenario<unknown>[] = [
 	load,
 	rateLimit,
 	streaming,
-	image as Scenario<unknown>,
+	imageGeneration as Scenario<unknown>,
 ];
 
 const ONLY = process.env.BENCH_ONLY?.trim();

@@ -25,9 +25,9 @@ interface ImageFigures {
 	memoryRatio: number;
 }
 
-export const image: Scenario<ImageFigures[]> = {
-	id: 'image',
-	reportKey: 'image',
+export const imageGeneration: Scenario<ImageFigures[]> = {
+	id: 'image-generation',
+	reportKey: 'imageGeneration',
 	async run(context) {
 		const server = await context.server();
 		server.setLatency(LATENCY_MS);
