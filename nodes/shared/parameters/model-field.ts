@@ -75,23 +75,30 @@ function modelLocator(
 
 const TEXT_VERSIONS = { '@version': [{ _cnd: { gte: 2 } }] };
 
-/** The text model fields of every version: n8n shows the one of the node's version. */
+const textLocator = (displayOptions: INodeProperties['displayOptions']) =>
+	modelLocator('searchModels', DEFAULT_MODEL, 'The Dataoorts model that answers', displayOptions);
+
+/**
+ * The Chat Model's model fields: n8n shows the one of the node's version. No condition on
+ * `resource`, which the Chat Model does not have: n8n 1.x refuses to run a node whose fields
+ * depend on a parameter it lacks ("Could not resolve parameter dependencies").
+ */
 export const textModelFields: INodeProperties[] = [
 	modelListField,
-	modelLocator('searchModels', DEFAULT_MODEL, 'The Dataoorts model that answers', {
-		show: TEXT_VERSIONS,
-		hide: { resource: ['image'] },
-	}),
+	textLocator({ show: TEXT_VERSIONS }),
 ];
 
-/** The Dataoorts node's: the text fields, and version 3's image picker for Resource Image. */
+/** The Dataoorts node's: the text fields (hidden for Resource Image), and version 3's image picker. */
 export const modelFields: INodeProperties[] = [
-	...textModelFields,
+	modelListField,
+	textLocator({ show: TEXT_VERSIONS, hide: { resource: ['image'] } }),
 	modelLocator(
 		'searchImageModels',
 		DEFAULT_IMAGE_MODEL,
 		'The Dataoorts model that draws the image',
-		{ show: { ...TEXT_VERSIONS, resource: ['image'] } },
+		{
+			show: { ...TEXT_VERSIONS, resource: ['image'] },
+		},
 	),
 ];
 

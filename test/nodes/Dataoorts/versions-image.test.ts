@@ -6,6 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
+import { LmChatDataoorts } from '../../../nodes/LmChatDataoorts/LmChatDataoorts.node';
 import { IMAGE_MODELS, TEXT_MODELS } from '../../../nodes/shared/catalog';
 import { runAgainst } from '../../helpers/engine';
 import { imageNode } from '../../helpers/image';
@@ -121,3 +122,20 @@ test('version 3, Resource Text, Operation Message a Model: the same request and 
 	expect(v3.outputs![0][0].json).toEqual(v2.outputs![0][0].json);
 	expect(server.current.requests[1].body).toEqual(server.current.requests[0].body);
 });
+
+test.each([
+	['Dataoorts', description],
+	['Dataoorts Chat Model', new LmChatDataoorts().description],
+])(
+	'%s: every field is shown or hidden on parameters the node has (n8n 1.x refuses to run it otherwise)',
+	(_name, node) => {
+		const names = new Set(node.properties.map((entry) => entry.name));
+		const missing = node.properties.flatMap((entry) =>
+			[
+				...Object.keys(entry.displayOptions?.show ?? {}),
+				...Object.keys(entry.displayOptions?.hide ?? {}),
+			].filter((key) => key !== '@version' && !names.has(key)),
+		);
+		expect(missing).toEqual([]);
+	},
+);
