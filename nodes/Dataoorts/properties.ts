@@ -10,6 +10,7 @@ import { modelFields } from '../shared/parameters/model-field';
 import { optionsCollection } from '../shared/parameters/fields';
 import { EXECUTION_OPTIONS, HYPERPARAMETERS, PRICE_OPTIONS } from '../shared/parameters/table';
 import { imageProperties } from './image/properties';
+import { resourceFields } from './resource-fields';
 import { listOutputFields } from './output-fields';
 import { MESSAGE_ROLES } from './validation';
 
@@ -99,56 +100,6 @@ const featureOptions: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether to send the answer to the chat as Dataoorts writes it, when the workflow streams (a Chat Trigger, or a Webhook with Response Mode Streaming). The output item is the same either way; JSON mode never streams.',
-	},
-];
-
-/** Version 3 on: what the node works with and does, as n8n's OpenAI node has it. */
-const V3 = { '@version': [{ _cnd: { gte: 3 } }] };
-
-const resourceFields: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'text',
-		options: [
-			{ name: 'Text', value: 'text' },
-			{ name: 'Image', value: 'image' },
-		],
-		displayOptions: { show: V3 },
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'message',
-		options: [
-			{
-				name: 'Message a Model',
-				value: 'message',
-				action: 'Message a model',
-				description: 'Send messages to a text model and get its answer',
-			},
-		],
-		displayOptions: { show: { ...V3, resource: ['text'] } },
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		default: 'generate',
-		options: [
-			{
-				name: 'Generate an Image',
-				value: 'generate',
-				action: 'Generate an image',
-				description: 'Draw an image from a prompt, into a binary field',
-			},
-		],
-		displayOptions: { show: { ...V3, resource: ['image'] } },
 	},
 ];
 

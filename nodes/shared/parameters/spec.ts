@@ -34,6 +34,13 @@ export interface RunOptionRow extends NumericOptionSpec {
 	readonly newDefault?: { readonly fromVersion: number; readonly value: number };
 }
 
+/** The default a run option has in a node of this version. */
+export function runDefault(spec: RunOptionRow, version: number): number {
+	return spec.newDefault !== undefined && version >= spec.newDefault.fromVersion
+		? spec.newDefault.value
+		: spec.uiDefault;
+}
+
 /** A price for the output's `cost`, overriding the catalog's (USD per million tokens). */
 export interface PriceRow extends NumericOptionSpec {
 	readonly kind: 'price';

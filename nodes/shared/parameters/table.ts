@@ -8,7 +8,7 @@
  */
 import type { HyperparameterRow, PriceRow, RunOptionRow } from './spec';
 
-export { describeRange, type NumericOptionSpec } from './spec';
+export { describeRange, runDefault, type NumericOptionSpec } from './spec';
 
 const ROWS = [
 	{
@@ -184,13 +184,6 @@ export type ExecutionOption = Extract<Row, { kind: 'run' }>['option'];
 export const HYPERPARAMETERS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'hyperparameter' }> => row.kind === 'hyperparameter',
 ) as ReadonlyArray<HyperparameterRow & { option: HyperparameterOption }>;
-
-/** The default a run option has in a node of this version. */
-export function runDefault(spec: RunOptionRow, version: number): number {
-	return spec.newDefault !== undefined && version >= spec.newDefault.fromVersion
-		? spec.newDefault.value
-		: spec.uiDefault;
-}
 
 export const EXECUTION_OPTIONS = ROWS.filter(
 	(row): row is Extract<Row, { kind: 'run' }> => row.kind === 'run',

@@ -10,18 +10,10 @@ import {
 } from '../../../nodes/shared/parameters/table';
 import { TEXT_MODELS } from '../../../nodes/shared/catalog';
 import documented from '../../fixtures/documented-parameters.json';
+import { versionShown } from '../../helpers/versions';
 
 const nodeDescription = new Dataoorts().description;
 const property = (name: string) => nodeDescription.properties.find((entry) => entry.name === name)!;
-/** Whether a `@version` condition (a list of versions or `_cnd` bounds) holds for `version`. */
-const versionShown = (conditions: unknown[], version: number) =>
-	conditions.some((condition) => {
-		if (typeof condition === 'number') return condition === version;
-		const { gte = -Infinity, lt = Infinity } = (
-			condition as { _cnd: { gte?: number; lt?: number } }
-		)._cnd;
-		return version >= gte && version < lt;
-	});
 /** The text field n8n shows at `version` (fields of other versions are hidden by `@version`). */
 const propertyAt = (name: string, version: number) =>
 	nodeDescription.properties.find(
