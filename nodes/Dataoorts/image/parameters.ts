@@ -7,11 +7,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { IMAGE_INPUTS, imageModel, type ImageInput, type ImageModel } from '../../shared/catalog';
 import { ParameterValidationError } from '../../shared/errors/errors';
+import { formatValue } from '../../shared/format';
 import {
 	checkExecutionOptions,
 	checkModel,
 	checkNumericOption,
-	formatValue,
 	type CheckedOptions,
 } from '../../shared/parameters/check';
 import {
