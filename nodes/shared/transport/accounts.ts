@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { AccountGovernor } from './governor';
-import { processState } from './process-state';
+import { clock, processState } from './process-state';
 
 /** The governor of the account behind this base URL and key. */
 export function governorFor(url: URL, apiKey: string): AccountGovernor {
@@ -17,7 +17,10 @@ export function governorFor(url: URL, apiKey: string): AccountGovernor {
 		// Keys change rarely; idle governors of old keys are dropped when many have gathered.
 		if (governors.size >= 1000)
 			for (const [key, old] of governors) if (old.idle) governors.delete(key);
-		governor = new AccountGovernor(`Dataoorts account ${keyHash.slice(0, 8)} at ${url.origin}`);
+		governor = new AccountGovernor(
+			`Dataoorts account ${keyHash.slice(0, 8)} at ${url.origin}`,
+			clock,
+		);
 		governors.set(id, governor);
 	}
 	return governor;

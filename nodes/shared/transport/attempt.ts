@@ -10,11 +10,12 @@ import type { DataoortsSuccessBody } from '../wire';
 import { holdDemand } from './connect-gate';
 import { clock } from './process-state';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
-import { dispatcherFor, undici, type Dispatcher } from './dispatcher';
+import { dispatcherFor, undici } from './dispatcher';
+import type { Dispatcher } from './undici-types';
 import type { Redactor } from './redact';
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './read-body';
 import { classifyAnswer } from './response-body';
-import type { ChatRequest } from './send';
+import type { ChatRequest } from './chat-request';
 
 const NETWORK_ERROR_TEXT: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',

@@ -7,9 +7,8 @@
  * against the real API. Attempts hold a lease while they are live and give it back before they
  * abort, so those reconnects find no demand and are refused before any socket is opened.
  */
-import type { buildConnector } from './dispatcher';
-
 import { processState } from './process-state';
+import type { buildConnector } from './undici-types';
 
 export interface DemandLease {
 	/** Gives the lease back; safe to call more than once. */

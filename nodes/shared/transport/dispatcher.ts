@@ -1,7 +1,6 @@
-import type { buildConnector, Dispatcher } from 'undici';
-
 import { gatedConnector } from './connect-gate';
 import { processState } from './process-state';
+import type { Dispatcher } from './undici-types';
 
 /**
  * Connection pools: one keep-alive pool per API origin, shared by every item and every
@@ -14,9 +13,6 @@ import { processState } from './process-state';
  *
  * undici is required lazily: n8n loads every community node at start, and most of them never run.
  */
-
-// undici's types, for the transport's other files: undici is imported here only.
-export type { buildConnector, Dispatcher };
 
 const POOL_OPTIONS = {
 	// More than the node's highest concurrency, so several executions can share one origin.

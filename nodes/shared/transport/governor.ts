@@ -11,7 +11,7 @@
 import { DataoortsAbortError } from '../errors/errors';
 import type { RateLimitedAnswer } from './governor-messages';
 import { cutNotice, pauseTooLong, unheldPauseNotice, waitedTooLong } from './governor-messages';
-import { clock } from './process-state';
+import type { Clock } from './clock';
 import { MIN_RATE, RateMeter } from './rate-meter';
 
 /** One attempt let through (numbered as sent); hand it back to `settle` with its outcome. */
@@ -48,16 +48,20 @@ export class AccountGovernor {
 	private pauseAskedMs = 0;
 
 	/** Names the account in log lines: base URL origin and the start of the key's hash. */
-	constructor(readonly label: string) {}
+	constructor(
+		readonly label: string,
+		/** The transport's clock, read on each use (a reset may change it). */
+		private readonly clock: () => Clock,
+	) {}
 
 	get idle(): boolean {
-		return this.inFlight === 0 && this.queue.length === 0 && clock().now() >= this.pausedUntil;
+		return this.inFlight === 0 && this.queue.length === 0 && this.clock().now() >= this.pausedUntil;
 	}
 
 	/** A ticket now, or a promise of one. Rejects on cancel, or when the wait would pass `deadline`. */
 	acquire(deadline: number, signal?: AbortSignal, attempts = 0): Ticket | Promise<Ticket> {
 		if (signal?.aborted) throw new DataoortsAbortError();
-		const now = clock().now();
+		const now = this.clock().now();
 		if (this.idle && now - this.lastSentAt > IDLE_RESET_MS) {
 			this.meter.forget();
 			this.window = INITIAL_WINDOW;
@@ -72,13 +76,13 @@ export class AccountGovernor {
 			const waitMs = deadline - now;
 			const onDeadline = () => this.leave(waiter, waitedTooLong(waitMs).recordAttempts(attempts));
 			// No deadline to watch beyond setTimeout's range (24 days).
-			const timer = waitMs < 2 ** 31 ? clock().setTimeout(onDeadline, waitMs) : undefined;
+			const timer = waitMs < 2 ** 31 ? this.clock().setTimeout(onDeadline, waitMs) : undefined;
 			const done = () => {
-				clock().clearTimeout(timer);
+				this.clock().clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);
 				const index = this.queue.indexOf(waiter); // -1 when pump() took it off
 				if (index >= 0) this.queue.splice(index, 1);
-				if (this.queue.length === 0) clock().clearTimeout(this.timer); // keeps no process alive
+				if (this.queue.length === 0) this.clock().clearTimeout(this.timer); // keeps no process alive
 			};
 			const waiter: Waiter = {
 				deadline,
@@ -119,13 +123,13 @@ export class AccountGovernor {
 	}
 
 	private pump(): void {
-		clock().clearTimeout(this.timer);
+		this.clock().clearTimeout(this.timer);
 		this.timer = undefined;
 		while (this.queue.length > 0) {
-			const now = clock().now();
+			const now = this.clock().now();
 			const readyAt = Math.max(this.pausedUntil, this.nextAt);
 			if (readyAt > now) {
-				this.timer = clock().setTimeout(() => this.pump(), readyAt - now);
+				this.timer = this.clock().setTimeout(() => this.pump(), readyAt - now);
 				return;
 			}
 			if (!this.canSend(now)) return; // the window is full: the next settle() pumps again
@@ -138,14 +142,14 @@ export class AccountGovernor {
 	/** A waiter gives up (cancelled, or out of time); with nobody left waiting, no pause either. */
 	private leave(waiter: Waiter, error: Error): void {
 		waiter.reject(error);
-		if (this.queue.length === 0 && this.pausedUntil > clock().now()) {
+		if (this.queue.length === 0 && this.pausedUntil > this.clock().now()) {
 			this.pausedUntil = 0;
-			this.nextAt = Math.min(this.nextAt, clock().now());
+			this.nextAt = Math.min(this.nextAt, this.clock().now());
 		}
 	}
 
 	private onRateLimited(ticket: Ticket, answer: RateLimitedAnswer): void {
-		const now = clock().now();
+		const now = this.clock().now();
 		const askedMs = answer.retryAfterMs;
 		const pauseMs = askedMs === undefined ? undefined : Math.min(askedMs, MAX_PAUSE_MS);
 		// Whether anyone waits is judged by the wait asked, as send.ts judges its own item.

@@ -13,6 +13,6 @@ export {
 } from './process-state';
 export type { GovernorLogger } from './governor-messages';
 export type { GeneratedImage } from './image-answer';
-export { sendChatRequest, type ChatRequest } from './send';
+export type { ChatRequest, PieceHandler } from './chat-request';
+export { sendChatRequest } from './send';
 export { sendImageRequest } from './send-image';
-export type { PieceHandler } from './stream';

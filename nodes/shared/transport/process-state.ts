@@ -4,18 +4,11 @@
  * agent, the connect gate's demand, the checked base URLs and the accounts that refused `stream`.
  * n8n runs on the real clock; tests reset it with a fake one (test/helpers/fake-clock.ts).
  */
-import type { Dispatcher } from './dispatcher';
+import type { Clock } from './clock';
 import type { AccountGovernor } from './governor';
+import type { Dispatcher } from './undici-types';
 
-/** A timer a Clock gave out, only ever handed back to the same Clock. */
-export type ClockTimer = unknown;
-
-/** The time the transport reads (ms since the epoch) and the timers it waits on. */
-export interface Clock {
-	now(): number;
-	setTimeout(callback: () => void, ms: number): ClockTimer;
-	clearTimeout(timer: ClockTimer): void;
-}
+export type { Clock, ClockTimer } from './clock';
 
 /** The real clock: Date.now and the global timers. */
 export const systemClock: Clock = {

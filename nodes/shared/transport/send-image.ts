@@ -1,6 +1,7 @@
 /** An image model's request: the same governor, retries, timeout, stop and redaction as text. */
 import { imageAnswer, type GeneratedImage } from './image-answer';
-import { sendRequest, type ChatRequest } from './send';
+import type { ChatRequest } from './chat-request';
+import { sendRequest } from './send';
 
 export async function sendImageRequest(request: ChatRequest): Promise<GeneratedImage> {
 	return await sendRequest(request, imageAnswer);

@@ -3,16 +3,16 @@
  * failure is retried until one succeeds, the error is final, or the item's budgets are spent
  * (Max Retries for 408/409/5xx, network errors and timeouts; Max Rate Limit Wait for 429s).
  */
-import type { DataoortsConnection } from '../connection';
 import { DataoortsAbortError, type DataoortsError } from '../errors/errors';
 import { formatSeconds } from '../format';
 import type { DataoortsSuccessBody } from '../wire';
 import { checkApiKey } from './api-key';
+import type { ChatRequest } from './chat-request';
 import { attemptOnce, type RawAnswer, type TypedReader } from './attempt';
 import { checkEndpoint } from './endpoint';
 import { encodeBody } from './payload';
 import { createRedactor, secretForms } from './redact';
-import { attemptStream, type PieceHandler } from './stream';
+import { attemptStream } from './stream';
 import {
 	refusedStream,
 	refusesStream,
@@ -22,33 +22,7 @@ import {
 } from './stream-fallback';
 import { governorFor } from './accounts';
 import type { AccountGovernor, Ticket } from './governor';
-import type { GovernorLogger } from './governor-messages';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_MS, RateLimitWait, retryDelayMs, sleep } from './retry';
-
-export interface ChatRequest {
-	connection: DataoortsConnection;
-	body: unknown;
-	/** Time limit of one attempt, in ms. */
-	timeoutMs: number;
-	/** Retries after the first attempt; 0 means one attempt. Rate-limit answers (429) do not count. */
-	maxRetries: number;
-	/**
-	 * The longest this request may wait in total on the account's rate limit (held by its governor,
-	 * or after 429s and Retry-After), in ms (options.maxRateLimitWait). Default 300 s.
-	 */
-	maxRateLimitWaitMs?: number;
-	/** Where the account's governor reports a cut or a pause: the node's logger. */
-	logger?: GovernorLogger;
-	/** Aborts in-flight attempts and waiting retries (the execution's cancel signal). */
-	signal?: AbortSignal;
-	/** Guided JSON was asked for: `response` may come back as any JSON value, not only text. */
-	structuredResponse?: boolean;
-	/**
-	 * Stream the answer: each piece of its text as it arrives (stream.ts). The answer is returned
-	 * whole as well. Where the upstream does not stream, the whole text is one piece.
-	 */
-	onPiece?: PieceHandler;
-}
 
 /** The final error, saying why the item gave up and after how many attempts. */
 function giveUp(error: DataoortsError, attempts: number, reason = ''): DataoortsError {

@@ -9,14 +9,11 @@ import type { DataoortsSuccessBody } from '../wire';
 import { attemptOnce, readWholeAnswer, type RawAnswer } from './attempt';
 import type { Redactor } from './redact';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './read-body';
-import type { ChatRequest } from './send';
+import type { ChatRequest, PieceHandler } from './chat-request';
 import { SseParser } from './sse';
 import { decodedBody } from './stream-decode';
 import { StreamedAnswer } from './stream-events';
 import { PieceRedactor } from './stream-redact';
-
-/** Receives each piece of the answer's text as soon as it is known (and scrubbed). */
-export type PieceHandler = (piece: string) => void;
 
 interface StreamKey {
 	apiKey: string;
