@@ -70,7 +70,7 @@ export default defineConfig(
 	{
 		// undici is imported (its types) and required (lazily, so n8n's start does not load it) here
 		// only; proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY in process.env.
-		files: ['./nodes/shared/transport/dispatcher.ts'],
+		files: ['./nodes/shared/transport/connection/dispatcher.ts'],
 		rules: {
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			'@typescript-eslint/no-require-imports': 'off',
@@ -80,7 +80,7 @@ export default defineConfig(
 	{
 		// Node's zlib decodes answers a server or proxy compressed unasked (undici's decompress
 		// interceptor reads no raw DEFLATE and skips error answers).
-		files: ['./nodes/shared/transport/codings.ts'],
+		files: ['./nodes/shared/transport/answer/codings.ts'],
 		rules: { '@n8n/community-nodes/no-restricted-imports': 'off' },
 	},
 	{

@@ -3,8 +3,8 @@
  * and logger per test, Math.random at 0 (no jitter), and what a pending acquire came to.
  */
 import { resetProcessState } from '../../nodes/shared/transport';
-import { governorFor } from '../../nodes/shared/transport/accounts';
-import type { AccountGovernor, Ticket } from '../../nodes/shared/transport/governor';
+import { governorFor } from '../../nodes/shared/transport/account/accounts';
+import type { AccountGovernor, Ticket } from '../../nodes/shared/transport/account/governor';
 
 export const URL_A = new URL('https://cloud.dataoorts.com/api/v1');
 export const KEY = 'dk-secret-key-0123456789';

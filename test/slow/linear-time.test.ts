@@ -8,7 +8,7 @@ import { parseJsonReply } from '../../nodes/Dataoorts/response';
 import { parseBoundedJson } from '../../nodes/shared/json';
 import { checkNumericOption } from '../../nodes/shared/parameters/check';
 import { HYPERPARAMETERS } from '../../nodes/shared/parameters/table';
-import { scrubUserinfo } from '../../nodes/shared/transport/redact';
+import { scrubUserinfo } from '../../nodes/shared/transport/answer/redact';
 
 const spec = (option: string) => HYPERPARAMETERS.find((entry) => entry.option === option)!;
 const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);

@@ -6,7 +6,7 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { MAX_IMAGE_ANSWER_BYTES } from '../transport/image-answer';
+import { MAX_IMAGE_ANSWER_BYTES } from '../transport/answer/image-answer';
 
 import {
 	DataoortsError,

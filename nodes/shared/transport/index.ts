@@ -1,9 +1,10 @@
 /**
- * The one way to Dataoorts over HTTP (undici), by job: endpoint.ts (where the key may go),
- * attempt.ts (one POST), send.ts (the retry loop), response-body.ts (reading and classifying an
- * answer), dispatcher.ts (connection pools), redact.ts (the key never comes back).
+ * The one way to Dataoorts over HTTP (undici). One request goes one way through its folders:
+ * request/ (the retry loop) → account/ (the account's governor) → attempt/ (one POST, whole or
+ * streamed; connection/ holds its pools) → answer/ (reading and classifying what came back).
+ * process-state.ts holds everything kept for the process, with one reset.
  */
-export { checkEndpoint } from './endpoint';
+export { checkEndpoint } from './request/endpoint';
 export {
 	closeDispatchers,
 	resetProcessState,
@@ -11,8 +12,8 @@ export {
 	type Clock,
 	type ClockTimer,
 } from './process-state';
-export type { GovernorLogger } from './governor-messages';
-export type { GeneratedImage } from './image-answer';
-export type { ChatRequest, PieceHandler } from './chat-request';
-export { sendChatRequest } from './send';
-export { sendImageRequest } from './send-image';
+export type { GovernorLogger } from './account/governor-messages';
+export type { GeneratedImage } from './answer/image-answer';
+export type { ChatRequest, PieceHandler } from './request/chat-request';
+export { sendChatRequest } from './request/send';
+export { sendImageRequest } from './request/send-image';

@@ -5,8 +5,8 @@
  * n8n runs on the real clock; tests reset it with a fake one (test/helpers/fake-clock.ts).
  */
 import type { Clock } from './clock';
-import type { AccountGovernor } from './governor';
-import type { Dispatcher } from './undici-types';
+import type { AccountGovernor } from './account/governor';
+import type { Dispatcher } from './connection/undici-types';
 
 export type { Clock, ClockTimer } from './clock';
 

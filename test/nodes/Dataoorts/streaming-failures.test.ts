@@ -4,8 +4,8 @@
  * echoes the key across two pieces, is too slow; and the execution is stopped mid-stream. On fake
  * time, which the server's pauses between pieces read too.
  */
-import { governorFor } from '../../../nodes/shared/transport/accounts';
-import { REDACTED } from '../../../nodes/shared/transport/redact';
+import { governorFor } from '../../../nodes/shared/transport/account/accounts';
+import { REDACTED } from '../../../nodes/shared/transport/answer/redact';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';

@@ -1,15 +1,18 @@
 /** The transport's process state: one reset forgets everything, and the clock is the one given. */
-import { governorFor } from '../../../../nodes/shared/transport/accounts';
-import { demandFor, holdDemand } from '../../../../nodes/shared/transport/connect-gate';
-import { dispatcherFor } from '../../../../nodes/shared/transport/dispatcher';
-import { checkEndpoint } from '../../../../nodes/shared/transport/endpoint';
+import { governorFor } from '../../../../nodes/shared/transport/account/accounts';
+import { demandFor, holdDemand } from '../../../../nodes/shared/transport/connection/connect-gate';
+import { dispatcherFor } from '../../../../nodes/shared/transport/connection/dispatcher';
+import { checkEndpoint } from '../../../../nodes/shared/transport/request/endpoint';
 import {
 	processState,
 	resetProcessState,
 	systemClock,
 } from '../../../../nodes/shared/transport/process-state';
-import { sleep } from '../../../../nodes/shared/transport/retry';
-import { refusesStream, rememberRefusal } from '../../../../nodes/shared/transport/stream-fallback';
+import { sleep } from '../../../../nodes/shared/transport/request/retry';
+import {
+	refusesStream,
+	rememberRefusal,
+} from '../../../../nodes/shared/transport/attempt/stream-fallback';
 import { FakeClock } from '../../../helpers/fake-clock';
 
 const URL_A = new URL('https://cloud.dataoorts.com/api/v1');
