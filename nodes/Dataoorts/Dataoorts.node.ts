@@ -10,7 +10,7 @@ import { testDataoortsCredential } from '../shared/credential-test';
 import { DATAOORTS_ICON, NODE_VERSIONS, OPERATION_SUBTITLE } from '../shared/node-identity';
 import { searchImageModels, searchModels } from '../shared/parameters/model-field';
 import { nodeProperties } from './properties';
-import { route } from './router';
+import { runItems } from './run-items';
 
 export class Dataoorts implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +39,6 @@ export class Dataoorts implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+		return await runItems.call(this);
 	}
 }

@@ -15,7 +15,7 @@ import type { GenerateResult, Message, MessageContent } from '@n8n/ai-node-sdk';
 import { readAnswerText, type AnswerText } from '../shared/answer-text';
 import { parseBoundedJson } from '../shared/json';
 import { readUsage } from '../shared/usage';
-import type { DataoortsSuccessBody, WireMessage, WireToolCall } from '../shared/wire';
+import type { DataoortsEnvelope, WireMessage, WireToolCall } from '../shared/wire';
 import { imageParts } from './images';
 
 /** A unique, non-empty id: LangChain pairs tool results to calls (and stream chunks) by it. */
@@ -144,7 +144,7 @@ function textContent(text: string, answerText: AnswerText): MessageContent[] {
  * model's thoughts go in the SDK's reasoning block, which chains and agents skip.
  */
 export function fromDataoortsAnswer(
-	answer: DataoortsSuccessBody,
+	answer: DataoortsEnvelope,
 	model = '',
 	maxTokens?: number,
 ): GenerateResult {

@@ -1,5 +1,5 @@
 /** The answer's token usage, read once for both nodes. */
-import type { DataoortsSuccessBody } from './wire';
+import type { DataoortsEnvelope } from './wire';
 
 export interface TokenUsage {
 	promptTokens: number;
@@ -13,7 +13,7 @@ function tokenCount(value: unknown): number {
 }
 
 /** Counts from `result.usage`; a missing total is the sum of the other two. */
-export function readUsage(answer: DataoortsSuccessBody): TokenUsage {
+export function readUsage(answer: DataoortsEnvelope): TokenUsage {
 	const usage = answer.result.usage ?? {};
 	const promptTokens = tokenCount(usage.prompt_tokens);
 	const completionTokens = tokenCount(usage.completion_tokens);

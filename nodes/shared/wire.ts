@@ -32,7 +32,7 @@ export interface ChatRequestBody {
 }
 
 /** The documented success envelope. */
-export interface DataoortsSuccessBody {
+export interface DataoortsEnvelope {
 	success: true;
 	errors: ProviderError[];
 	messages: unknown[];

@@ -4,7 +4,7 @@
  * loaded machine, so these run apart from `npm test`, in `npm run test:slow` (.ci/run).
  */
 import { ReplyNotJsonError } from '../../nodes/shared/errors/errors';
-import { parseJsonReply } from '../../nodes/Dataoorts/response';
+import { parseJsonReply } from '../../nodes/Dataoorts/output-item';
 import { parseBoundedJson } from '../../nodes/shared/json';
 import { checkNumericOption } from '../../nodes/shared/parameters/check';
 import { HYPERPARAMETERS } from '../../nodes/shared/parameters/table';

@@ -60,7 +60,7 @@ export class DataoortsStatusError extends DataoortsError {
 }
 
 /** A 2xx answer that is not the documented JSON envelope, or is too large to read. */
-export class DataoortsResponseError extends DataoortsError {
+export class DataoortsAnswerError extends DataoortsError {
 	readonly retryable = false;
 
 	constructor(

@@ -6,7 +6,7 @@ import type { Message, Tool } from '@n8n/ai-node-sdk';
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { DataoortsSuccessBody } from '../../../nodes/shared/wire';
+import type { DataoortsEnvelope } from '../../../nodes/shared/wire';
 import { ParameterValidationError } from '../../../nodes/shared/errors/errors';
 import { toDataoortsTools } from '../../../nodes/LmChatDataoorts/DataoortsChatModel';
 import documented from '../../fixtures/documented-parameters.json';
@@ -22,7 +22,7 @@ import {
 
 const text = (value: string) => ({ type: 'text' as const, text: value });
 
-function answer(result: Partial<DataoortsSuccessBody['result']>): DataoortsSuccessBody {
+function answer(result: Partial<DataoortsEnvelope['result']>): DataoortsEnvelope {
 	return { success: true, errors: [], messages: [], result: { response: '', ...result } };
 }
 

@@ -1,5 +1,5 @@
 import { readUsage } from '../../../nodes/shared/usage';
-import type { DataoortsSuccessBody } from '../../../nodes/shared/wire';
+import type { DataoortsEnvelope } from '../../../nodes/shared/wire';
 
 const answerWith = (usage: unknown) =>
 	({
@@ -7,7 +7,7 @@ const answerWith = (usage: unknown) =>
 		errors: [],
 		messages: [],
 		result: { response: 'ok', usage },
-	}) as unknown as DataoortsSuccessBody;
+	}) as unknown as DataoortsEnvelope;
 
 describe('readUsage', () => {
 	test('the documented counts', () => {

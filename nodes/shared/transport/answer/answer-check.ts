@@ -2,8 +2,8 @@
  * Checks a `success: true` envelope before anyone uses it, so a malformed answer is a clear
  * error instead of an empty `response` or a negative token count further down the line.
  */
-import { DataoortsResponseError } from '../../errors/errors';
-import type { DataoortsSuccessBody } from '../../wire';
+import { DataoortsAnswerError } from '../../errors/errors';
+import type { DataoortsEnvelope } from '../../wire';
 
 export interface AnswerRules {
 	/**
@@ -52,7 +52,7 @@ function responseProblem(
 }
 
 /** Drops usage counts that are not whole numbers from 0 to MAX_TOKEN_COUNT; keeps the answer. */
-function cleanUsage(result: DataoortsSuccessBody['result']): void {
+function cleanUsage(result: DataoortsEnvelope['result']): void {
 	const usage = result.usage as unknown;
 	if (usage === undefined) return;
 	if (usage === null || typeof usage !== 'object' || Array.isArray(usage)) {
@@ -74,10 +74,10 @@ function cleanUsage(result: DataoortsSuccessBody['result']): void {
 
 /** Returns the answer (usage cleaned in place) or throws DATAOORTS_INVALID_RESPONSE naming the fault. */
 export function checkAnswer(
-	answer: DataoortsSuccessBody,
+	answer: DataoortsEnvelope,
 	status: number,
 	rules: AnswerRules = {},
-): DataoortsSuccessBody {
+): DataoortsEnvelope {
 	const { result } = answer;
 	const problem = rules.imageAnswer
 		? undefined
@@ -88,7 +88,7 @@ export function checkAnswer(
 				rules,
 			));
 	if (problem !== undefined) {
-		throw new DataoortsResponseError(
+		throw new DataoortsAnswerError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts answered ${status} with success: true, but the answer is unusable: ${problem}`,
 			status,

@@ -3,13 +3,13 @@
  * `result.image_base64`, or the image's raw bytes (any content type: recognised by signature).
  * Anything else is an error naming what came back. Errors (non-2xx) read as for text models.
  */
-import { DataoortsResponseError } from '../../errors/errors';
+import { DataoortsAnswerError } from '../../errors/errors';
 import { leadingBytes, sniffImage, truncation, type ImageKind } from '../../image-signature';
 import { readWholeAnswer, type RawAnswer, type TypedReader } from '../attempt/attempt';
 import { base64Span, decodeBase64 } from './image-base64';
 import { readCappedBody } from './read-body';
 import type { Redactor } from './redact';
-import { classifyAnswer } from './response-body';
+import { classifyAnswer } from './answer-body';
 
 /** An image answer's own cap: a 2048 × 2048 PNG stays well under it, also as base64 in JSON. */
 export const MAX_IMAGE_ANSWER_BYTES = 20 * 1024 * 1024;
@@ -23,8 +23,8 @@ export interface GeneratedImage {
 
 type Headers = RawAnswer['headers'];
 
-function unusable(status: number, what: string): DataoortsResponseError {
-	return new DataoortsResponseError(
+function unusable(status: number, what: string): DataoortsAnswerError {
+	return new DataoortsAnswerError(
 		'DATAOORTS_INVALID_RESPONSE',
 		`Dataoorts answered ${status} with ${what}`,
 		status,

@@ -4,7 +4,7 @@
  * none), the cap counting decoded bytes so a compression bomb ends with an error, not with n8n
  * out of memory. A leading UTF-8 byte-order mark is dropped in every framing.
  */
-import { DataoortsResponseError } from '../../errors/errors';
+import { DataoortsAnswerError } from '../../errors/errors';
 import { BODY_DECODERS } from './codings';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -27,7 +27,7 @@ type Body = AsyncIterable<Buffer> & {
 };
 
 function tooLarge(status: number, maxBytes: number, decoded = '') {
-	return new DataoortsResponseError(
+	return new DataoortsAnswerError(
 		'DATAOORTS_RESPONSE_TOO_LARGE',
 		`Dataoorts answered ${status} with a body larger than the ${maxBytes}-byte limit${decoded}`,
 		status,
@@ -65,7 +65,7 @@ async function readCappedBytes(body: Body, headers: Headers, status: number, max
 function decodeError(error: unknown, coding: string, status: number, maxBytes: number) {
 	if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
 		return tooLarge(status, maxBytes, ` once decoded (Content-Encoding: ${coding})`);
-	return new DataoortsResponseError(
+	return new DataoortsAnswerError(
 		'DATAOORTS_INVALID_RESPONSE',
 		`Dataoorts answered ${status} with a body that says Content-Encoding: ${coding} but could not be decoded (${(error as Error).message})`,
 		status,

@@ -3,10 +3,10 @@ import {
 	DataoortsAbortError,
 	DataoortsError,
 	DataoortsNetworkError,
-	DataoortsResponseError,
+	DataoortsAnswerError,
 	DataoortsTimeoutError,
 } from '../../errors/errors';
-import type { DataoortsSuccessBody } from '../../wire';
+import type { DataoortsEnvelope } from '../../wire';
 import { holdDemand } from '../connection/connect-gate';
 import { clock } from '../process-state';
 import { isAttemptTimeout, undiciTimeouts } from './deadline';
@@ -14,7 +14,7 @@ import { dispatcherFor, undici } from '../connection/dispatcher';
 import type { Dispatcher } from '../connection/undici-types';
 import type { Redactor } from '../answer/redact';
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from '../answer/read-body';
-import { classifyAnswer } from '../answer/response-body';
+import { classifyAnswer } from '../answer/answer-body';
 import type { ChatRequest } from '../request/chat-request';
 
 const NETWORK_ERROR_TEXT: Record<string, string> = {
@@ -44,7 +44,7 @@ function interimAnswerError(causeCode: string | undefined, error: unknown) {
 	const interim = INTERIM_ANSWERS[String((error as Error)?.message)];
 	if (causeCode !== 'UND_ERR_SOCKET' || interim === undefined) return undefined;
 	const [status, name] = interim;
-	return new DataoortsResponseError(
+	return new DataoortsAnswerError(
 		'DATAOORTS_INVALID_RESPONSE',
 		`Dataoorts answered ${name} before its answer, an interim answer the node never asks for (a server or proxy fault), and the connection could not be read past it; not retried, as the request arrived`,
 		status,
@@ -91,7 +91,7 @@ export type RawAnswer = Pick<Dispatcher.ResponseData, 'statusCode' | 'headers' |
  * Reads and classifies an answer; the default reads it whole (stream.ts reads events,
  * image-answer.ts an image).
  */
-export type AnswerReader<T = DataoortsSuccessBody> = (answer: RawAnswer) => Promise<T>;
+export type AnswerReader<T = DataoortsEnvelope> = (answer: RawAnswer) => Promise<T>;
 
 /** A reader that is not the default, with the Accept header it asks for (image-answer.ts). */
 export interface TypedReader<T> {
@@ -104,7 +104,7 @@ export async function readWholeAnswer(
 	answer: RawAnswer,
 	redactor: Redactor,
 	rules: Pick<ChatRequest, 'structuredResponse'>,
-): Promise<DataoortsSuccessBody> {
+): Promise<DataoortsEnvelope> {
 	const { statusCode, headers } = answer;
 	const text = await readCappedText(answer.body, headers, statusCode, DEFAULT_MAX_RESPONSE_BYTES);
 	return classifyAnswer(statusCode, headers, text, {
@@ -114,7 +114,7 @@ export async function readWholeAnswer(
 }
 
 /** One POST of the body and its answer, within the attempt's timeout and the execution's signal. */
-export async function attemptOnce<T = DataoortsSuccessBody>(
+export async function attemptOnce<T = DataoortsEnvelope>(
 	url: URL,
 	payload: string | Buffer,
 	request: ChatRequest,

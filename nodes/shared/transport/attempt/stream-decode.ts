@@ -3,7 +3,7 @@
  * events decoded as they arrive (gzip, deflate, br), so they still reach the chat one by one. The
  * size cap then counts decoded bytes, as for a whole answer.
  */
-import { DataoortsResponseError } from '../../errors/errors';
+import { DataoortsAnswerError } from '../../errors/errors';
 import { decodeStream, STREAM_DECODERS, type Readable } from '../answer/codings';
 import { contentEncodings, type Headers } from '../answer/read-body';
 
@@ -13,7 +13,7 @@ function failureOf(error: unknown, codings: string[], status: number): unknown {
 	const decoding =
 		code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI');
 	if (!decoding) return error;
-	return new DataoortsResponseError(
+	return new DataoortsAnswerError(
 		'DATAOORTS_INVALID_RESPONSE',
 		`Dataoorts streamed an answer that says Content-Encoding: ${codings.join(', ')} but could not be decoded (${(error as Error).message})`,
 		status,
@@ -38,7 +38,7 @@ export function decodedBody(
 	if (codings.length === 0) return body;
 	const unknown = codings.find((coding) => !Object.hasOwn(STREAM_DECODERS, coding));
 	if (unknown !== undefined) {
-		throw new DataoortsResponseError(
+		throw new DataoortsAnswerError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts streamed an answer with Content-Encoding: ${unknown}, which the node cannot decode`,
 			status,

@@ -3,9 +3,9 @@
  * `{"response": "<next piece>"}` per event, `usage` and `tool_calls` on some (usually the last),
  * `[DONE]` at the end. An event in the error envelope (`success: false`) ends the stream.
  */
-import { DataoortsResponseError, DataoortsStatusError } from '../../errors/errors';
+import { DataoortsAnswerError, DataoortsStatusError } from '../../errors/errors';
 import { MAX_JSON_DEPTH, parseBoundedJson } from '../../json';
-import type { DataoortsSuccessBody } from '../../wire';
+import type { DataoortsEnvelope } from '../../wire';
 import { checkAnswer } from '../answer/answer-check';
 import { describeProviderErrors, providerErrorsOf } from '../answer/provider-errors';
 import type { Redactor } from '../answer/redact';
@@ -49,10 +49,9 @@ export class StreamedAnswer {
 	}
 
 	/** The whole answer as the usual envelope (text as handed on, already scrubbed), checked. */
-	toAnswer(text: string): DataoortsSuccessBody {
-		const result: DataoortsSuccessBody['result'] = { response: text, tool_calls: this.toolCalls };
-		if (this.usage !== undefined)
-			result.usage = this.usage as DataoortsSuccessBody['result']['usage'];
+	toAnswer(text: string): DataoortsEnvelope {
+		const result: DataoortsEnvelope['result'] = { response: text, tool_calls: this.toolCalls };
+		if (this.usage !== undefined) result.usage = this.usage as DataoortsEnvelope['result']['usage'];
 		return checkAnswer({ success: true, errors: [], messages: [], result }, this.status);
 	}
 
@@ -71,8 +70,8 @@ export class StreamedAnswer {
 		return event as Record<string, unknown>;
 	}
 
-	private invalid(problem: string): DataoortsResponseError {
-		return new DataoortsResponseError(
+	private invalid(problem: string): DataoortsAnswerError {
+		return new DataoortsAnswerError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts answered ${this.status} with a stream event that is unusable: ${problem}`,
 			this.status,

@@ -4,8 +4,8 @@
  * the key even across pieces). Whatever else comes back (the plain JSON envelope of an upstream
  * that ignored `stream`, an error status) is read as usual; its text is then one piece.
  */
-import { DataoortsError, DataoortsResponseError, DataoortsStreamError } from '../../errors/errors';
-import type { DataoortsSuccessBody } from '../../wire';
+import { DataoortsError, DataoortsAnswerError, DataoortsStreamError } from '../../errors/errors';
+import type { DataoortsEnvelope } from '../../wire';
 import { attemptOnce, readWholeAnswer, type RawAnswer } from './attempt';
 import type { Redactor } from '../answer/redact';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../answer/read-body';
@@ -32,8 +32,8 @@ function isEventStream(answer: RawAnswer): boolean {
 	return /^\s*text\/event-stream\b/i.test(String(Array.isArray(type) ? type[0] : (type ?? '')));
 }
 
-function tooLarge(status: number): DataoortsResponseError {
-	return new DataoortsResponseError(
+function tooLarge(status: number): DataoortsAnswerError {
+	return new DataoortsAnswerError(
 		'DATAOORTS_RESPONSE_TOO_LARGE',
 		`Dataoorts streamed an answer larger than the ${DEFAULT_MAX_RESPONSE_BYTES}-byte limit`,
 		status,
@@ -46,7 +46,7 @@ async function readEvents(
 	key: StreamKey,
 	onPiece: PieceHandler,
 	progress: Progress,
-): Promise<DataoortsSuccessBody> {
+): Promise<DataoortsEnvelope> {
 	const parser = new SseParser();
 	const events = new StreamedAnswer(answer.statusCode, key.redactor);
 	const scrub = new PieceRedactor(key.redactor, key.forms);
@@ -99,7 +99,7 @@ export async function attemptStream(
 	request: ChatRequest,
 	key: StreamKey,
 	onPiece: PieceHandler,
-): Promise<DataoortsSuccessBody> {
+): Promise<DataoortsEnvelope> {
 	const progress: Progress = { pieces: 0 };
 	const read = async (answer: RawAnswer) => {
 		if (isEventStream(answer) && answer.statusCode >= 200 && answer.statusCode < 300)

@@ -5,7 +5,7 @@
  */
 import { DataoortsAbortError, type DataoortsError } from '../../errors/errors';
 import { formatSeconds } from '../../format';
-import type { DataoortsSuccessBody } from '../../wire';
+import type { DataoortsEnvelope } from '../../wire';
 import { checkApiKey } from './api-key';
 import type { ChatRequest } from './chat-request';
 import { attemptOnce, type RawAnswer, type TypedReader } from '../attempt/attempt';
@@ -167,6 +167,6 @@ export async function sendRequest<T>(request: ChatRequest, reader?: TypedReader<
 }
 
 /** A text model's request: the checked success envelope. */
-export async function sendChatRequest(request: ChatRequest): Promise<DataoortsSuccessBody> {
-	return await sendRequest<DataoortsSuccessBody>(request);
+export async function sendChatRequest(request: ChatRequest): Promise<DataoortsEnvelope> {
+	return await sendRequest<DataoortsEnvelope>(request);
 }

@@ -6,7 +6,7 @@ import {
 	DataoortsCredentialError,
 	DataoortsNetworkError,
 	DataoortsRateLimitError,
-	DataoortsResponseError,
+	DataoortsAnswerError,
 	DataoortsStatusError,
 	DataoortsStreamError,
 	DataoortsTimeoutError,
@@ -63,11 +63,11 @@ const EVERY_CODE: Record<
 		shownAs: 'api',
 	},
 	DATAOORTS_INVALID_RESPONSE: {
-		error: new DataoortsResponseError('DATAOORTS_INVALID_RESPONSE', 'not json', 200),
+		error: new DataoortsAnswerError('DATAOORTS_INVALID_RESPONSE', 'not json', 200),
 		shownAs: 'api',
 	},
 	DATAOORTS_RESPONSE_TOO_LARGE: {
-		error: new DataoortsResponseError('DATAOORTS_RESPONSE_TOO_LARGE', 'too large', 200),
+		error: new DataoortsAnswerError('DATAOORTS_RESPONSE_TOO_LARGE', 'too large', 200),
 		shownAs: 'api',
 	},
 	DATAOORTS_RESPONSE_TOO_DEEP: { error: new DataoortsTooDeepError(200, 100), shownAs: 'api' },

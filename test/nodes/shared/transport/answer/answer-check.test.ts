@@ -3,20 +3,20 @@ import {
 	checkAnswer,
 	type AnswerRules,
 } from '../../../../../nodes/shared/transport/answer/answer-check';
-import { DataoortsResponseError } from '../../../../../nodes/shared/errors/errors';
-import type { DataoortsSuccessBody } from '../../../../../nodes/shared/wire';
+import { DataoortsAnswerError } from '../../../../../nodes/shared/errors/errors';
+import type { DataoortsEnvelope } from '../../../../../nodes/shared/wire';
 
-function answer(result: Record<string, unknown>): DataoortsSuccessBody {
-	return { success: true, errors: [], messages: [], result } as unknown as DataoortsSuccessBody;
+function answer(result: Record<string, unknown>): DataoortsEnvelope {
+	return { success: true, errors: [], messages: [], result } as unknown as DataoortsEnvelope;
 }
 
 function problem(result: Record<string, unknown>, rules?: AnswerRules): string {
 	try {
 		checkAnswer(answer(result), 200, rules);
 	} catch (error) {
-		expect(error).toBeInstanceOf(DataoortsResponseError);
-		expect((error as DataoortsResponseError).code).toBe('DATAOORTS_INVALID_RESPONSE');
-		expect((error as DataoortsResponseError).retryable).toBe(false);
+		expect(error).toBeInstanceOf(DataoortsAnswerError);
+		expect((error as DataoortsAnswerError).code).toBe('DATAOORTS_INVALID_RESPONSE');
+		expect((error as DataoortsAnswerError).retryable).toBe(false);
 		return (error as Error).message;
 	}
 	throw new Error('expected the answer to be refused');

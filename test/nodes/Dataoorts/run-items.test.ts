@@ -1,7 +1,7 @@
 /**
  * Many items through n8n-core's WorkflowExecute: bounded concurrency with input order kept,
  * retries and timeouts from the node's options, cancellation and the latency-bound timing goal
- * (a load test and the node's limits: router-limits.test.ts). On fake time,
+ * (a load test and the node's limits: run-items-limits.test.ts). On fake time,
  * which the server's latency reads too: the durations asserted are those of the schedule,
  * whatever the load on the machine.
  */

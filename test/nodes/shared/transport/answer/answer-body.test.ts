@@ -8,7 +8,7 @@ import {
 	DataoortsTooDeepError,
 } from '../../../../../nodes/shared/errors/errors';
 import { REDACTED, createRedactor } from '../../../../../nodes/shared/transport/answer/redact';
-import { classifyAnswer } from '../../../../../nodes/shared/transport/answer/response-body';
+import { classifyAnswer } from '../../../../../nodes/shared/transport/answer/answer-body';
 
 const KEY = 'dk-live-SECRET-1234';
 const context = { redactor: createRedactor(KEY) };

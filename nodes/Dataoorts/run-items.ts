@@ -16,7 +16,7 @@ import { mapInOrder } from './concurrency';
 import { generateImage } from './image/generate';
 import { readImages } from './images';
 import { buildRequestBody } from './request-body';
-import { toOutputJson } from './response';
+import { toOutputJson } from './output-item';
 import { readItemParameters } from './validation';
 
 const CONCURRENCY = EXECUTION_OPTIONS.find((spec) => spec.option === 'concurrency')!;
@@ -53,7 +53,7 @@ function errorItem(
  * (image/generate.ts). Output item i is always input item i's answer (or, with
  * continue-on-fail, its error), paired to it.
  */
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[]];
 

@@ -7,7 +7,7 @@ import { ReplyNotJsonError } from '../shared/errors/errors';
 import { nonFiniteNumberAt, parseBoundedJson } from '../shared/json';
 import { parseModeration } from '../shared/moderation';
 import { readUsage } from '../shared/usage';
-import type { DataoortsSuccessBody } from '../shared/wire';
+import type { DataoortsEnvelope } from '../shared/wire';
 import type { ItemParameters } from './validation';
 
 /** The simplified output item: what the next node maps, e.g. `{{ $json.response }}`. */
@@ -21,7 +21,7 @@ interface SimplifiedOutput extends IDataObject {
 }
 
 export function simplifyAnswer(
-	answer: DataoortsSuccessBody,
+	answer: DataoortsEnvelope,
 	model: string,
 	prices: PriceOverrides = {},
 ): SimplifiedOutput {
@@ -74,7 +74,7 @@ export function parseJsonReply(response: unknown): IDataObject[keyof IDataObject
 
 /** What the answer's text adds to an item: reasoning, moderation, truncated; and the answer proper. */
 function readAnswerFields(
-	answer: DataoortsSuccessBody,
+	answer: DataoortsEnvelope,
 	options: OutputOptions,
 ): { answerText: unknown; cutInThoughts: boolean; fields: IDataObject } {
 	const raw = answer.result.response;
@@ -104,7 +104,7 @@ type OutputOptions = Pick<ItemParameters, 'simplify' | 'model'> &
  * `result.response` stays the API's). In JSON mode the parsed answer is added as `data`, so the
  * next node maps `{{ $json.data.<key> }}`.
  */
-export function toOutputJson(answer: DataoortsSuccessBody, options: OutputOptions): IDataObject {
+export function toOutputJson(answer: DataoortsEnvelope, options: OutputOptions): IDataObject {
 	const { answerText, cutInThoughts, fields } = readAnswerFields(answer, options);
 	let json: IDataObject;
 	if (options.simplify) {

@@ -1,11 +1,11 @@
 import { checkAnswer, type AnswerRules } from './answer-check';
 import { MAX_JSON_DEPTH, parseBoundedJson } from '../../json';
 import {
-	DataoortsResponseError,
+	DataoortsAnswerError,
 	DataoortsStatusError,
 	DataoortsTooDeepError,
 } from '../../errors/errors';
-import type { DataoortsSuccessBody } from '../../wire';
+import type { DataoortsEnvelope } from '../../wire';
 import { describeProviderErrors, providerErrorsOf } from './provider-errors';
 import type { Redactor } from './redact';
 import { contentEncodings, type Headers } from './read-body';
@@ -88,13 +88,9 @@ function httpStatusError(status: number, headers: Headers, answer: ReadAnswer, r
 }
 
 /** A 2xx answer: the success envelope, checked, or the error saying what it is instead. */
-function successOf(
-	status: number,
-	answer: ReadAnswer,
-	context: AnswerContext,
-): DataoortsSuccessBody {
+function successOf(status: number, answer: ReadAnswer, context: AnswerContext): DataoortsEnvelope {
 	if (!answer.parsed) {
-		throw new DataoortsResponseError(
+		throw new DataoortsAnswerError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts answered ${status} with a body that is not valid JSON (${answer.contentType}): ${answer.snippet() || 'empty body'}`,
 			status,
@@ -117,13 +113,13 @@ function successOf(
 		body.result === null ||
 		typeof body.result !== 'object'
 	) {
-		throw new DataoortsResponseError(
+		throw new DataoortsAnswerError(
 			'DATAOORTS_INVALID_RESPONSE',
 			`Dataoorts answered ${status} with JSON that is not the documented envelope ({ success, result, errors }): ${answer.snippet()}`,
 			status,
 		);
 	}
-	return checkAnswer(body as unknown as DataoortsSuccessBody, status, context);
+	return checkAnswer(body as unknown as DataoortsEnvelope, status, context);
 }
 
 /**
@@ -136,7 +132,7 @@ export function classifyAnswer(
 	headers: Headers,
 	text: string,
 	context: AnswerContext,
-): DataoortsSuccessBody {
+): DataoortsEnvelope {
 	if (status >= 300 && status < 400) throw redirectError(status);
 	const answer = readAnswer(status, headers, text, context.redactor);
 	if (status < 200 || status >= 300)

@@ -1,9 +1,9 @@
 import { ReplyNotJsonError } from '../../../nodes/shared/errors/errors';
-import type { DataoortsSuccessBody } from '../../../nodes/shared/wire';
-import { parseJsonReply, simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/response';
+import type { DataoortsEnvelope } from '../../../nodes/shared/wire';
+import { parseJsonReply, simplifyAnswer, toOutputJson } from '../../../nodes/Dataoorts/output-item';
 import { SEED_RESPONSE } from '../../helpers/fixtures';
 
-const seed = SEED_RESPONSE as unknown as DataoortsSuccessBody;
+const seed = SEED_RESPONSE as unknown as DataoortsEnvelope;
 
 test('simplified output: response, usage, cost, tool_calls and the model asked for', () => {
 	expect(simplifyAnswer(seed, 'google/gemma-3-12b-it')).toEqual({
@@ -22,7 +22,7 @@ test('missing usage and tool_calls become zeros and an empty list, never undefin
 		errors: [],
 		messages: [],
 		result: { response: 'ok' },
-	} as DataoortsSuccessBody;
+	} as DataoortsEnvelope;
 	expect(simplifyAnswer(sparse, 'm/x')).toEqual({
 		response: 'ok',
 		usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
