@@ -6,6 +6,9 @@ import { resetProcessState } from '../../nodes/shared/transport';
 import { governorFor } from '../../nodes/shared/transport/account/accounts';
 import type { AccountGovernor, Ticket } from '../../nodes/shared/transport/account/governor';
 
+/** The governor's types, for the governor's tests. */
+export type { AccountGovernor, Ticket };
+
 export const URL_A = new URL('https://cloud.dataoorts.com/api/v1');
 export const KEY = 'dk-secret-key-0123456789';
 /** A deadline no test reaches. */

@@ -3,11 +3,8 @@
  * requests waiting for it, it is capped at 3600 s, and a first 429 without Retry-After on an
  * account with no measure neither paces nor pauses. (Engine tests: rate-limit-waits.test.ts.)
  */
+import type { AccountGovernor, Ticket } from '../../../../helpers/governor';
 import { DataoortsAbortError } from '../../../../../nodes/shared/errors/errors';
-import type {
-	AccountGovernor,
-	Ticket,
-} from '../../../../../nodes/shared/transport/account/governor';
 import { FAR, useGovernor, watch } from '../../../../helpers/governor';
 
 const setup = useGovernor();

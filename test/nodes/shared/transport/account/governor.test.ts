@@ -8,11 +8,8 @@ import {
 	DataoortsRateLimitError,
 } from '../../../../../nodes/shared/errors/errors';
 import { governorFor } from '../../../../../nodes/shared/transport/account/accounts';
-import type {
-	AccountGovernor,
-	Ticket,
-} from '../../../../../nodes/shared/transport/account/governor';
 import { FAR, KEY, URL_A, useGovernor, watch } from '../../../../helpers/governor';
+import type { AccountGovernor, Ticket } from '../../../../helpers/governor';
 
 const setup = useGovernor();
 let governor: AccountGovernor;
