@@ -15,9 +15,7 @@ import type { Clock } from '../clock';
 import { MIN_RATE, RateMeter } from './rate-meter';
 
 /** One attempt let through (numbered as sent); hand it back to `settle` with its outcome. */
-export interface Ticket {
-	readonly seq: number;
-}
+export type Ticket = { readonly seq: number };
 /** A pause is never longer than this, whatever the Retry-After says. */
 export const MAX_PAUSE_MS = 3_600_000;
 
@@ -30,8 +28,7 @@ const IDLE_RESET_MS = 5 * 60_000;
 
 interface Waiter {
 	deadline: number;
-	/** Attempts the request made before this wait, for the error's "gave up after". */
-	attempts: number;
+	attempts: number; // made before this wait, for the error's "gave up after"
 	resolve(ticket: Ticket): void;
 	reject(error: Error): void;
 }
@@ -47,10 +44,9 @@ export class AccountGovernor {
 	private pausedUntil = 0;
 	private pauseAskedMs = 0;
 
-	/** Names the account in log lines: base URL origin and the start of the key's hash. */
+	/** `label` names the account in log lines; `clock` is read on each use (a reset may change it). */
 	constructor(
 		readonly label: string,
-		/** The transport's clock, read on each use (a reset may change it). */
 		private readonly clock: () => Clock,
 	) {}
 
