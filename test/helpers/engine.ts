@@ -18,7 +18,6 @@ import {
 
 import { TestCredentialsHelper } from './engine/credentials-helper';
 import { INPUT_NODE_TYPE, NODE_TYPE, TestNodeTypes } from './engine/node-types';
-import { drive, type FakeClock } from './fake-clock';
 
 export { NODE_TYPE, PARAMETER_READER_TYPE } from './engine/node-types';
 
@@ -158,24 +157,4 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const error = (run.data.resultData.error ?? taskData?.error) as RunResult['error'];
 	const outputs = taskData?.data?.main?.map((output) => output ?? []);
 	return { run, outputs, error };
-}
-
-/** runWorkflow against a loopback server: the items, the node under test, the server's key. */
-export function runAgainst(
-	server: { current: { apiKey: string; baseUrl: string } },
-	clock?: { current: FakeClock },
-) {
-	return async (
-		node: DataoortsNodeSettings,
-		items: IDataObject[] = [{}],
-		onStarted?: RunOptions['onStarted'],
-	): Promise<RunResult> => {
-		const run = runWorkflow({
-			items,
-			node,
-			credential: { apiKey: server.current.apiKey, baseUrl: server.current.baseUrl },
-			onStarted,
-		});
-		return clock === undefined ? await run : await drive(clock.current, run);
-	};
 }

@@ -5,7 +5,7 @@
  */
 import { connectionFromCredentials } from '../../nodes/shared/connection';
 import { sendChatRequest } from '../../nodes/shared/transport';
-import { runAgainst } from '../helpers/engine';
+import { runAgainst } from '../helpers/run-against';
 import { useDataoortsServer } from '../helpers/server';
 
 const server = useDataoortsServer();

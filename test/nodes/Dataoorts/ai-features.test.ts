@@ -7,7 +7,8 @@ import { createNodeAsTool } from 'n8n-core/dist/execution-engine/node-execution-
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
 import { MAX_IMAGE_BYTES } from '../../../nodes/shared/images';
 import { JSON_INSTRUCTION } from '../../../nodes/Dataoorts/request-body';
-import { dataoortsNode, runAgainst } from '../../helpers/engine';
+import { dataoortsNode } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();

@@ -5,7 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runAgainst, type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
+import { type DataoortsNodeSettings, type RunResult } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer } from '../../helpers/server';
 

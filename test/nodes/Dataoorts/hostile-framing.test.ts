@@ -4,7 +4,7 @@
  * chunked, compressed answers the node never asked for, compression bombs, an interim
  * "100 Continue" nobody asked for.
  */
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { useDataoortsServer, type Fault } from '../../helpers/server';
 

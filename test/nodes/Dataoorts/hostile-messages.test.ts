@@ -3,7 +3,7 @@
  * cannot hold is named as such, never quoted as "Infinity" (a value nobody sent) nor stored as
  * null. (A Base URL with user:password@ is refused: hostile-leaks.test.ts.)
  */
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();

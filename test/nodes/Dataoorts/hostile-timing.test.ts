@@ -5,7 +5,7 @@
  */
 
 import { closeDispatchers } from '../../../nodes/shared/transport';
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useDataoortsServer } from '../../helpers/server';
 
 const server = useDataoortsServer();

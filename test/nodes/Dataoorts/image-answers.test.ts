@@ -4,7 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { imageNode } from '../../helpers/image';
 import { useDataoortsServer } from '../../helpers/server';
 

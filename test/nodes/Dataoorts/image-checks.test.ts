@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useDataoortsServer } from '../../helpers/server';
 import { imageNode } from '../../helpers/image';
 

@@ -5,7 +5,7 @@
  */
 import { IMAGE_OUTPUT_FIELDS } from '../../../nodes/Dataoorts/image/generate';
 import { IMAGE_MODELS } from '../../../nodes/shared/catalog';
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { bytesOf, imageNode, makePng } from '../../helpers/image';
 import { useDataoortsServer, type ImageShape } from '../../helpers/server';
 

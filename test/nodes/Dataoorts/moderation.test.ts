@@ -3,7 +3,7 @@
  * categories comma-separated) become `moderation: { safe, categories }`; anything else gives
  * `moderation: null` and keeps `response`. Other models get no moderation field.
  */
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { SECRET_KEY } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
 import { parseModeration } from '../../../nodes/shared/moderation';

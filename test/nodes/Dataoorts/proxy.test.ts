@@ -4,7 +4,8 @@
  * request), as curl does, not tunnelled; https:// stays a CONNECT tunnel.
  */
 import { closeDispatchers } from '../../../nodes/shared/transport';
-import { runAgainst, runWorkflow } from '../../helpers/engine';
+import { runWorkflow } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useDataoortsServer } from '../../helpers/server';
 import { startTinyproxy, TINYPROXY, type Tinyproxy } from '../../helpers/tinyproxy';
 

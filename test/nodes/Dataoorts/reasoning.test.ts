@@ -5,7 +5,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runAgainst, type DataoortsNodeSettings } from '../../helpers/engine';
+import { type DataoortsNodeSettings } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { SECRET_KEY, SEED_REQUEST } from '../../helpers/fixtures';
 import { useDataoortsServer } from '../../helpers/server';
 import r1Answer from '../../fixtures/r1-answer.json';

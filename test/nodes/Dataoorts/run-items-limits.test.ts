@@ -4,7 +4,8 @@
  * to another host. On fake time.
  */
 import { closeDispatchers } from '../../../nodes/shared/transport';
-import { runAgainst, runWorkflow } from '../../helpers/engine';
+import { runWorkflow } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { startTestProxy } from '../../helpers/proxy';
 import { expectInOrder, perItem, questions } from '../../helpers/questions';

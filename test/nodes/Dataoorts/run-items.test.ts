@@ -6,7 +6,7 @@
  * whatever the load on the machine.
  */
 import { closeDispatchers } from '../../../nodes/shared/transport';
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { expectInOrder, perItem, questions } from '../../helpers/questions';
 import { useDataoortsServer } from '../../helpers/server';

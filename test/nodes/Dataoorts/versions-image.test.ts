@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { Dataoorts } from '../../../nodes/Dataoorts/Dataoorts.node';
 import { LmChatDataoorts } from '../../../nodes/LmChatDataoorts/LmChatDataoorts.node';
 import { IMAGE_MODELS, TEXT_MODELS } from '../../../nodes/shared/catalog';
-import { runAgainst } from '../../helpers/engine';
+import { runAgainst } from '../../helpers/run-against';
 import { imageNode } from '../../helpers/image';
 import { useDataoortsServer } from '../../helpers/server';
 
