@@ -17,6 +17,13 @@ export interface ItemStream {
 	end(): void;
 }
 
+/** Opens one item's stream to the chat. */
+export type OpenItemStream = (
+	itemIndex: number,
+	model: string,
+	reasoning: ReasoningMode,
+) => ItemStream;
+
 type ChunkType = 'begin' | 'item' | 'end';
 
 /**
@@ -37,9 +44,7 @@ function streams(context: IExecuteFunctions): boolean {
 }
 
 /** The item streams to use per item, or undefined when the execution does not stream. */
-export function chatStreamOf(
-	context: IExecuteFunctions,
-): ((itemIndex: number, model: string, reasoning: ReasoningMode) => ItemStream) | undefined {
+export function chatStreamOf(context: IExecuteFunctions): OpenItemStream | undefined {
 	if (!streams(context)) return undefined;
 	const send = (type: ChunkType, itemIndex: number, content?: string) => {
 		// n8n's sendChunk is async: a failed write to a closed chat must not fail the item.

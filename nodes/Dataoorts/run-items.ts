@@ -10,14 +10,10 @@ import { DataoortsAbortError } from '../shared/errors/errors';
 import { toNodeError } from '../shared/errors/to-node-error';
 import { checkNumericOption } from '../shared/parameters/check';
 import { EXECUTION_OPTIONS, runDefault } from '../shared/parameters/table';
-import { sendChatRequest } from '../shared/transport';
 import { chatStreamOf } from './chat-stream';
 import { mapInOrder } from './concurrency';
 import { generateImage } from './image/generate';
-import { readImages } from './images';
-import { buildRequestBody } from './request-body';
-import { toOutputJson } from './output-item';
-import { readItemParameters } from './validation';
+import { messageModel } from './message';
 
 const CONCURRENCY = EXECUTION_OPTIONS.find((spec) => spec.option === 'concurrency')!;
 
@@ -49,8 +45,7 @@ function errorItem(
 
 /**
  * Runs every input item through its operation, up to `concurrency` at a time: Message a Model
- * (validation and its images → request body → transport → response mapping) or Generate an Image
- * (image/generate.ts). Output item i is always input item i's answer (or, with
+ * (message.ts) or Generate an Image (image/generate.ts). Output item i is always input item i's answer (or, with
  * continue-on-fail, its error), paired to it.
  */
 export async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -70,44 +65,21 @@ export async function runItems(this: IExecuteFunctions): Promise<INodeExecutionD
 	if (cancelSignal?.aborted) onCancel();
 	cancelSignal?.addEventListener('abort', onCancel, { once: true });
 
-	const chatStream = chatStreamOf(this);
+	const openStream = chatStreamOf(this);
 	// Version 3's Resource; versions 1–2 have none and message a model.
 	const generatesImages = this.getNodeParameter('resource', 0, 'text') === 'image';
 
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData> => {
-		let stream: ReturnType<NonNullable<typeof chatStream>> | undefined;
 		try {
-			if (generatesImages) return await generateImage(this, itemIndex, connection, stop.signal);
-			const parameters = readItemParameters(this, itemIndex);
-			const images = await readImages(
-				this,
-				itemIndex,
-				parameters.imageProperties,
-				parameters.model,
-			);
-			// JSON mode never streams: its reply is only usable whole.
-			if (parameters.streamToChat && parameters.responseFormat !== 'json')
-				stream = chatStream?.(itemIndex, parameters.model, parameters.reasoning);
-			const answer = await sendChatRequest({
-				connection,
-				body: buildRequestBody(parameters, images),
-				timeoutMs: parameters.execution.timeout,
-				maxRetries: parameters.execution.maxRetries,
-				maxRateLimitWaitMs: parameters.execution.maxRateLimitWait * 1000,
-				signal: stop.signal,
-				structuredResponse: parameters.responseFormat === 'json',
-				logger: this.logger,
-				onPiece: stream?.onPiece,
-			});
-			return { json: toOutputJson(answer, parameters), pairedItem: { item: itemIndex } };
+			return generatesImages
+				? await generateImage(this, itemIndex, connection, stop.signal)
+				: await messageModel(this, itemIndex, connection, stop.signal, openStream);
 		} catch (error) {
 			const nodeError = toNodeError(node, error, itemIndex);
 			if (continueOnFail && !stop.signal.aborted) {
 				return errorItem(nodeError, itemIndex);
 			}
 			throw nodeError;
-		} finally {
-			stream?.end();
 		}
 	};
 
