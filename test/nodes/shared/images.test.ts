@@ -1,22 +1,11 @@
 /** Images as the API takes them: which models take them, which types, how large. */
-import { ParameterValidationError } from '../../../nodes/shared/errors/errors';
 import { InlineImage } from '../../../nodes/shared/inline-image';
 import {
 	MAX_IMAGE_BYTES,
 	checkModelTakesImages,
 	imageContentPart,
 } from '../../../nodes/shared/images';
-
-function refusal(run: () => unknown): { field: string; message: string } {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ParameterValidationError);
-		const { field, message } = error as ParameterValidationError;
-		return { field, message };
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from '../../helpers/refusal';
 
 describe('checkModelTakesImages', () => {
 	test('a vision model and a model By ID pass', () => {

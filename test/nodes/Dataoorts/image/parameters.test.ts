@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readImageParameters } from '../../../../nodes/Dataoorts/image/parameters';
-import { ParameterValidationError } from '../../../../nodes/shared/errors/errors';
+import { refusal as refused } from '../../../helpers/refusal';
 
 const FLUX = 'black-forest-labs/flux-1-schnell';
 const SDXL = 'stabilityai/stable-diffusion-xl-base-1.0';
@@ -21,16 +21,8 @@ function contextWith(model: unknown, prompt: unknown, options: IDataObject = {})
 const read = (model: unknown, prompt: unknown, options?: IDataObject) =>
 	readImageParameters(contextWith(model, prompt, options), 0);
 
-function refusal(model: unknown, prompt: unknown, options?: IDataObject) {
-	try {
-		read(model, prompt, options);
-	} catch (error) {
-		expect(error).toBeInstanceOf(ParameterValidationError);
-		const { field, message } = error as ParameterValidationError;
-		return { field, message };
-	}
-	throw new Error('expected a refusal');
-}
+const refusal = (model: unknown, prompt: unknown, options?: IDataObject) =>
+	refused(() => read(model, prompt, options));
 
 describe('a catalog model', () => {
 	test('the inputs it takes are read, numbers from numeric strings, text trimmed', () => {
