@@ -16,7 +16,7 @@ function parameters(model: string, inputs: ImageParameters['inputs'] = {}): Imag
 		prompt: 'a red fox',
 		inputs,
 		binaryPropertyOutput: 'data',
-		execution: { timeout: 1000, maxRetries: 0, maxRateLimitWait: 0 },
+		execution: { timeout: 1000, maxRetries: 0, maxRateLimitWait: 0, concurrency: 1 },
 	};
 }
 
