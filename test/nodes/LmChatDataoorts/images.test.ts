@@ -33,18 +33,16 @@ describe('imageParts', () => {
 	});
 
 	test('a data URI in the provider metadata is taken', () => {
-		const part = file({ providerMetadata: { url: 'data:image/png;base64,YWJj' } } as Omit<
-			ContentFile,
-			'type'
-		>);
+		const part = file({ data: '', providerMetadata: { url: 'data:image/png;base64,YWJj' } });
 		expect(urlsOf([part])).toEqual(['data:image/png;base64,YWJj']);
 	});
 
 	test('an image by web URL is refused, naming the image and its message', () => {
 		const part = file({
 			mediaType: 'image/png',
+			data: '',
 			providerMetadata: { url: 'https://example.com/a.png' },
-		} as Omit<ContentFile, 'type'>);
+		});
 		expect(
 			refusal(() => imageParts([text, file({ data: 'YWJj', mediaType: 'image/png' }), part], 3)),
 		).toEqual({
