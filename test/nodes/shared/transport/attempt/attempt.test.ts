@@ -130,7 +130,7 @@ test('an uncoded failure is reported by its message, with the key redacted', asy
 
 test("a reader's own DataoortsError passes through unchanged", async () => {
 	handler = (_req, _body, res) => res.end('x');
-	const own = new DataoortsStatusError('DATAOORTS_API_FAILURE', 'own words', 418);
+	const own = new DataoortsStatusError('DATAOORTS_API_FAILURE', 'own words', 418, []);
 	const error = await failure(
 		attemptOnce(url(), '{}', request(), key, async () => {
 			throw own;
