@@ -1,10 +1,7 @@
 /** The decoders for compressed answers: whole bodies and streams, each coding and its failures. */
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import {
-	BODY_DECODERS,
-	decodeStream,
-} from '../../../../../nodes/shared/transport/answer/codings';
+import { BODY_DECODERS, decodeStream } from '../../../../../nodes/shared/transport/answer/codings';
 
 const TEXT = '{"success":true,"response":"héllo, wörld"}';
 const PLAIN = Buffer.from(TEXT);
@@ -75,8 +72,6 @@ describe('streams', () => {
 				this.destroy(new Error('socket went away'));
 			},
 		});
-		await expect(readAll(decodeStream(body, ['br', 'gzip']))).rejects.toThrow(
-			'socket went away',
-		);
+		await expect(readAll(decodeStream(body, ['br', 'gzip']))).rejects.toThrow('socket went away');
 	});
 });

@@ -9,14 +9,11 @@ import {
 } from '../../../../../nodes/shared/transport/process-state';
 import { startTestProxy } from '../../../../helpers/proxy';
 
-const PROXY_VARS = [
-	'HTTP_PROXY',
-	'HTTPS_PROXY',
-	'NO_PROXY',
-	'http_proxy',
-	'https_proxy',
-	'no_proxy',
-];
+/** n8n's proxy variables, in either case: cleared before each test, restored after. */
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY'].flatMap((name) => [
+	name,
+	name.toLowerCase(),
+]);
 const saved: Record<string, string | undefined> = {};
 
 beforeEach(async () => {

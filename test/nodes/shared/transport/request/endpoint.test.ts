@@ -1,7 +1,10 @@
 /** checkEndpoint: which base URLs may carry the key, and what a refused one is told. */
 import { checkEndpoint } from '../../../../../nodes/shared/transport/request/endpoint';
 import { DataoortsConfigError } from '../../../../../nodes/shared/errors/errors';
-import { processState, resetProcessState } from '../../../../../nodes/shared/transport/process-state';
+import {
+	processState,
+	resetProcessState,
+} from '../../../../../nodes/shared/transport/process-state';
 
 beforeEach(async () => await resetProcessState());
 
