@@ -12,15 +12,8 @@ const SHOW = { show: { resource: ['image'], operation: ['generate'] } };
 
 function optionField(row: ImageOptionRow): INodeProperties {
 	if (row.kind === 'image-number') return numericOptionField(row);
-	const { uiDefault } = row;
-	return {
-		displayName: row.displayName,
-		name: row.option,
-		type: 'string',
-		default: uiDefault,
-		placeholder: row.placeholder,
-		description: row.description,
-	};
+	const { displayName, option: name, uiDefault, placeholder, description } = row;
+	return { displayName, name, type: 'string', default: uiDefault, placeholder, description };
 }
 
 export const imageProperties: INodeProperties[] = [
