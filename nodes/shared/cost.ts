@@ -1,4 +1,7 @@
-/** What an answer cost, from its token usage and the model's price per million tokens. */
+/**
+ * What an answer cost: a text answer from its token usage and the model's price per million tokens,
+ * an image from its price per image.
+ */
 import { catalogModel } from './catalog';
 import type { TokenUsage } from './usage';
 
@@ -33,4 +36,11 @@ export function costOf(
 	const input = usd((usage.promptTokens * inputPrice) / 1_000_000);
 	const output = usd((usage.completionTokens * outputPrice) / 1_000_000);
 	return { input, output, total: usd(input + output), currency: 'USD' };
+}
+
+/** The cost of one image, or null when its price is unknown. */
+export function imageCostOf(
+	pricePerImage: number | undefined,
+): Pick<Cost, 'total' | 'currency'> | null {
+	return pricePerImage === undefined ? null : { total: usd(pricePerImage), currency: 'USD' };
 }

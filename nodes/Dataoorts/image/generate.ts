@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ImageInput } from '../../shared/catalog';
 import type { DataoortsConnection } from '../../shared/connection';
+import { imageCostOf } from '../../shared/cost';
 import { IMAGE_OPTIONS } from '../../shared/parameters/image-table';
 import { sendImageRequest, type GeneratedImage } from '../../shared/transport';
 import { readImageParameters, type ImageParameters } from './parameters';
@@ -48,9 +49,6 @@ export const IMAGE_OUTPUT_FIELDS = [
 	],
 ] as const;
 
-/** USD to 12 decimal places, as the text cost is. */
-const usd = (amount: number) => Number(amount.toFixed(12));
-
 /** The item's JSON: what was asked and what came back; fields the request did not set left out. */
 export function imageOutputJson(parameters: ImageParameters, image: GeneratedImage): IDataObject {
 	const json: IDataObject = {
@@ -61,8 +59,7 @@ export function imageOutputJson(parameters: ImageParameters, image: GeneratedIma
 	for (const input of ['width', 'height', 'seed'] as const) {
 		if (parameters.inputs[input] !== undefined) json[input] = parameters.inputs[input];
 	}
-	const price = parameters.pricePerImage ?? parameters.listed?.pricePerImage;
-	json.cost = price === undefined ? null : { total: usd(price), currency: 'USD' };
+	json.cost = imageCostOf(parameters.pricePerImage ?? parameters.listed?.pricePerImage);
 	return json;
 }
 
